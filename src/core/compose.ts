@@ -1,0 +1,179 @@
+import type { Fact, Quote } from "../knowledge/schema.ts";
+import type { KnowledgeBase } from "../knowledge/types.ts";
+import type { Answer, SupportingQuote } from "./answer.ts";
+import { CitationList } from "./citations.ts";
+import { formatDate, formatRange } from "./dates.ts";
+import {
+  deadlinesByRelevance,
+  describeDeadline,
+  describeEvent,
+  describePerson,
+  eventsInOrder,
+  nameOf,
+  negotiators,
+} from "./describe.ts";
+import { messages } from "./messages.ts";
+import type { Ranked } from "./rank.ts";
+import type { Doc } from "./search-index.ts";
+import type { Analysis } from "./understand.ts";
+
+export interface Composition {
+  lead: string;
+  entries: string[];
+  quote: SupportingQuote | null;
+  citations: CitationList;
+}
+
+function citeOf(doc: Doc): readonly string[] {
+  return "cite" in doc.entry.value ? doc.entry.value.cite : [];
+}
+
+function supportingQuote(kb: KnowledgeBase, q: Quote, citations: CitationList): SupportingQuote {
+  return {
+    id: q.id,
+    text: q.text,
+    speaker: nameOf(kb, q.speaker),
+    speakerId: q.speaker,
+    date: q.date,
+    occasion: q.occasion ?? null,
+    attribution: q.attribution,
+    citation: citations.add(q.cite, 1),
+  };
+}
+
+function factSentence(kb: KnowledgeBase, fact: Fact, intent: Analysis["intent"]): string {
+  const text = fact.text.trim().replace(/([^.!?])$/, "$1.");
+  if (intent === "when") return `${formatRange(fact.date, fact.until)}: ${text}`;
+  void kb;
+  return text;
+}
+
+/** The direct answer for the best-ranked entry. */
+function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): string {
+  const entry = top.entry;
+  switch (entry.kind) {
+    case "facts":
+      return factSentence(kb, entry.value, analysis.intent);
+    case "quotes": {
+      const q = entry.value;
+      const who = nameOf(kb, q.speaker);
+      const when = `${formatDate(q.date)}${q.occasion ? `, ${q.occasion}` : ""}`;
+      const disputed = q.attribution === "disputed" ? ` The attribution is disputed${q.note ? `: ${q.note}` : "."}` : "";
+      return `${who} said it (${when}).${disputed}`;
+    }
+    case "events": {
+      const e = entry.value;
+      if (analysis.intent === "where" && e.place) return `${e.title}: held at ${e.place}, ${formatRange(e.start, e.end)}.`;
+      const outcome = e.outcome && analysis.intent !== "when" ? ` ${e.outcome.replace(/([^.!?])$/, "$1.")}` : "";
+      return `${describeEvent(e)}${outcome}`;
+    }
+    case "deadlines": {
+      const d = entry.value;
+      const consequence = analysis.intent === "when" ? "" : ` If missed: ${d.consequence.replace(/([^.!?])$/, "$1.")}`;
+      return `${describeDeadline(kb, d, now)}${consequence}`;
+    }
+    case "people":
+      return describePerson(entry.value);
+    default:
+      return "";
+  }
+}
+
+export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[], analysis: Analysis, now: Date): Composition {
+  const citations = new CitationList(kb);
+  const top = ranked[0] as Ranked;
+  const entries = [top.doc.id];
+  const sentences = [leadFor(kb, top.doc, analysis, now)];
+  citations.add(citeOf(top.doc));
+  let quote: SupportingQuote | null = null;
+
+  if (top.doc.entry.kind === "quotes") {
+    quote = supportingQuote(kb, top.doc.entry.value, citations);
+  }
+  if (top.doc.entry.kind === "facts") {
+    // Where sources disagree, say so and give the other claim with its own source.
+    for (const otherId of top.doc.entry.value.disputes.slice(0, 1)) {
+      const other = kb.byId.get(otherId);
+      if (other?.kind !== "facts") continue;
+      sentences.push(`${messages.disputed} ${other.value.text.trim().replace(/([^.!?])$/, "$1.")}`);
+      citations.add(other.value.cite, 2);
+      entries.push(otherId);
+    }
+  }
+  if (top.doc.entry.kind === "people") {
+    const person = top.doc.entry.value;
+    const events = kb.events.filter((e) => e.participants.includes(person.id) && e.kind !== "session").slice(0, 4);
+    if (events.length) sentences.push(`Took part in: ${events.map((e) => `${e.title} (${formatDate(e.start)})`).join("; ")}.`);
+  }
+  if (!quote) {
+    const mentioned = new Set([top.doc.id, ...top.doc.entities]);
+    const candidate = ranked
+      .slice(1, 8)
+      .find((r) => r.doc.entry.kind === "quotes" && r.score >= top.score * 0.5 && [...r.doc.entities].some((id) => mentioned.has(id)));
+    if (candidate?.doc.entry.kind === "quotes") {
+      quote = supportingQuote(kb, candidate.doc.entry.value, citations);
+      entries.push(candidate.doc.id);
+    }
+  }
+  return { lead: sentences.join(" "), entries, quote, citations };
+}
+
+/** Answers to "what are the deadlines", "who are the negotiators", "list the rounds". */
+export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): Composition | null {
+  const citations = new CitationList(kb);
+  const lines: string[] = [];
+  const entries: string[] = [];
+  switch (analysis.list) {
+    case "deadlines":
+      for (const d of deadlinesByRelevance(kb, now).slice(0, 6)) {
+        lines.push(describeDeadline(kb, d, now));
+        citations.add(d.cite, 1);
+        entries.push(d.id);
+      }
+      break;
+    case "people":
+      for (const { person, rounds } of negotiators(kb).slice(0, 6)) {
+        lines.push(`${person.name} — ${person.role ?? person.affiliation ?? ""} (${rounds} round${rounds === 1 ? "" : "s"})`);
+        citations.add(person.cite, 1);
+        entries.push(person.id);
+      }
+      break;
+    case "rounds":
+      for (const e of eventsInOrder(kb).filter((e) => e.kind === "round")) {
+        lines.push(describeEvent(e));
+        citations.add(e.cite, 1);
+        entries.push(e.id);
+      }
+      break;
+    case "events":
+      for (const e of eventsInOrder(kb).filter((e) => e.kind !== "session").slice(0, 12)) {
+        lines.push(describeEvent(e));
+        citations.add(e.cite, 1);
+        entries.push(e.id);
+      }
+      break;
+    default:
+      return null;
+  }
+  if (lines.length === 0) return null;
+  return { lead: lines.join("\n"), entries, quote: null, citations };
+}
+
+export function toAnswer(question: string, c: Composition, confidence: number, analysis: Analysis): Answer {
+  const asOf = c.citations.newestDate;
+  const lead = analysis.presentTense && asOf && !c.lead.includes("\n") ? `${messages.asOf(formatDate(asOf))}: ${c.lead}` : c.lead;
+  const quoteLine = c.quote ? `\n“${c.quote.text}” — ${c.quote.speaker}, ${formatDate(c.quote.date)}` : "";
+  return {
+    question,
+    answered: true,
+    kind: "answer",
+    lead,
+    text: `${lead}${quoteLine}`,
+    quote: c.quote,
+    entries: c.entries,
+    citations: c.citations.items,
+    confidence: Math.round(confidence * 100) / 100,
+    suggestions: [],
+    asOf,
+  };
+}

@@ -1,0 +1,106 @@
+import type { KnowledgeBase } from "../knowledge/types.ts";
+import type { Answer } from "./answer.ts";
+import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
+import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
+import { type Ranked, rank } from "./rank.ts";
+import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
+import { type Analysis, analyze } from "./understand.ts";
+
+/** Below this an answer would be a guess, and Parley refuses instead. */
+export const ANSWER_THRESHOLD = 0.6;
+
+export interface Engine {
+  readonly kb: KnowledgeBase;
+  readonly index: SearchIndex;
+  ask(question: string, now: Date): Answer;
+}
+
+function confidenceOf(top: Ranked, analysis: Analysis): number {
+  const strength = Math.min(1, top.score / 12);
+  const named = analysis.mentions.length > 0;
+  const salient = analysis.salient.length > 0;
+  let c = 0.1 + 0.45 * top.coverage + 0.3 * (named ? top.entityHit : salient ? 0.5 : 0) + 0.15 * strength;
+  // A question that names nothing we know and shares few words with the entry is off our map.
+  if (!named && top.coverage < 0.67) c = Math.min(c, 0.45);
+  if (named && salient && top.coverage === 0) c = Math.min(c, 0.5);
+  return Math.max(0, Math.min(1, c));
+}
+
+function suggestionFor(doc: Doc): string | null {
+  const e = doc.entry;
+  switch (e.kind) {
+    case "people":
+      return `Who is ${e.value.name}?`;
+    case "events":
+      return `When was the ${e.value.title.replace(/^The /, "")}?`;
+    case "deadlines":
+      return `When is the deadline: ${e.value.what}?`;
+    case "quotes": {
+      const words = e.value.text.split(/\s+/).slice(0, 6).join(" ");
+      return `Who said “${words}…”?`;
+    }
+    default:
+      return null;
+  }
+}
+
+function suggestionsFrom(ranked: readonly Ranked[], index: SearchIndex): string[] {
+  const out: string[] = [];
+  for (const r of ranked) {
+    let s = suggestionFor(r.doc);
+    if (!s && r.doc.entry.kind === "facts") {
+      const id = r.doc.entry.value.about.find((a) => index.kb.byId.get(a)?.kind === "events" || index.kb.byId.get(a)?.kind === "people");
+      const target = id ? index.kb.byId.get(id) : undefined;
+      if (target?.kind === "events") s = `What happened at the ${target.value.title.replace(/^The /, "")}?`;
+      if (target?.kind === "people") s = `Who is ${target.value.name}?`;
+    }
+    if (s && !out.includes(s)) out.push(s);
+    if (out.length === 3) break;
+  }
+  for (const d of DEFAULT_SUGGESTIONS) if (out.length < 3 && !out.includes(d)) out.push(d);
+  return out;
+}
+
+function refusal(question: string, lead: string, suggestions: string[], kind: "refusal" | "invalid", confidence = 0): Answer {
+  return {
+    question,
+    answered: false,
+    kind,
+    lead,
+    text: suggestions.length ? `${lead} ${messages.tryInstead} ${suggestions.join(" · ")}` : lead,
+    quote: null,
+    entries: [],
+    citations: [],
+    confidence,
+    suggestions,
+    asOf: null,
+  };
+}
+
+export function createEngine(kb: KnowledgeBase): Engine {
+  const index = buildIndex(kb);
+  return {
+    kb,
+    index,
+    ask(rawQuestion: string, now: Date): Answer {
+      const question = rawQuestion.trim();
+      if (question === "") return refusal(question, messages.emptyQuestion, [...DEFAULT_SUGGESTIONS], "invalid");
+      if (question.length > MAX_QUESTION_LENGTH) return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
+      const analysis = analyze(question, index);
+
+      if (analysis.list) {
+        const listed = composeList(kb, analysis, now);
+        if (listed) return toAnswer(question, listed, 0.9, analysis);
+      }
+      const ranked = rank(analysis, index);
+      const top = ranked[0];
+      if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
+      const confidence = confidenceOf(top, analysis);
+      if (confidence < ANSWER_THRESHOLD) {
+        const lead = analysis.mentions.length ? messages.notInSources : messages.offTopic;
+        return refusal(question, lead, suggestionsFrom(ranked, index), "refusal", Math.round(confidence * 100) / 100);
+      }
+      return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
+    },
+  };
+}

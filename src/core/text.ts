@@ -1,0 +1,89 @@
+/** Text normalisation shared by indexing and questions, so both sides see the same words. */
+
+const STOPWORDS = new Set(
+  (
+    "a an the of to in on at by for from with and or but is are was were be been being do does did doing " +
+    "what whats when whens where wheres who whos whom whose which why how hows tell me about please can could " +
+    "would should will shall may might must i you he she it we they them his her its their our your my this " +
+    "that these those there here has have had having any some as into than then so if not no yes " +
+    "get got give show name tell know let lets just also very really much many more most " +
+    "s t d ll re ve m im youre thats dont doesnt didnt isnt arent wasnt werent"
+  ).split(/\s+/),
+);
+
+export function foldDiacritics(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/** Lowercase, folded, with typographic quotes and dashes made plain and other punctuation dropped. */
+export function normalize(text: string): string {
+  return foldDiacritics(text)
+    .toLowerCase()
+    .replace(/\bu\.\s?s\.(?:\s?a\.)?/g, "us ")
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/(\w)'(s|t|re|ve|ll|d|m)\b/g, "$1$2")
+    .replace(/[^\p{L}\p{N}%$.\-\s]/gu, " ")
+    .replace(/(?<!\d)\.|\.(?!\d)/g, " ")
+    .replace(/(?<![\p{L}\p{N}])-|-(?![\p{L}\p{N}])/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** Words of a normalised text; CJK runs become one token per character bigram so 何立峰 matches inside text. */
+export function words(normalized: string): string[] {
+  const out: string[] = [];
+  for (const raw of normalized.split(" ")) {
+    if (!raw) continue;
+    if (HAN.test(raw)) {
+      const chars = [...raw];
+      if (chars.length === 1) out.push(raw);
+      for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+      continue;
+    }
+    for (const part of raw.split("-")) if (part) out.push(part);
+    if (raw.includes("-")) out.push(raw.replaceAll("-", ""));
+  }
+  return out;
+}
+
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}
+
+/** A light English stemmer: enough that "tariffs"/"tariff", "extended"/"extension" meet. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  for (const [suffix, replacement] of [
+    ["ations", "ate"],
+    ["ation", "ate"],
+    ["sions", "d"],
+    ["sion", "d"],
+    ["ments", ""],
+    ["ment", ""],
+    ["ings", ""],
+    ["ing", ""],
+    ["ies", "y"],
+    ["ied", "y"],
+    ["ed", ""],
+    ["es", ""],
+    ["s", ""],
+  ] as const) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith("ss")) {
+      w = w.slice(0, w.length - suffix.length) + replacement;
+      break;
+    }
+  }
+  return w;
+}
+
+/** Content terms of a text: normalised, without stopwords, stemmed. */
+export function terms(text: string): string[] {
+  return words(normalize(text))
+    .filter((w) => !isStopword(w))
+    .map(stem);
+}

@@ -1,0 +1,150 @@
+import type { SearchIndex } from "./search-index.ts";
+import { isStopword, normalize, stem, words } from "./text.ts";
+
+export type Intent = "who-said" | "quote" | "who" | "when" | "where" | "how-many" | "why" | "about" | "deadline" | "what";
+export type ListKind = "deadlines" | "people" | "rounds" | "events" | "quotes" | "sources";
+
+export interface Mention {
+  id: string;
+  phrase: string;
+  /** 0 for an exact name, up to ~0.25 for a misspelling. */
+  distance: number;
+}
+
+export interface Analysis {
+  question: string;
+  normalized: string;
+  intent: Intent;
+  list?: ListKind;
+  mentions: Mention[];
+  /** Every content term of the question, misspellings corrected. */
+  terms: string[];
+  /** Terms the answer must speak to: not a name already matched, not a generic word of the domain. */
+  salient: string[];
+  /** Quoted words, for "who said '…'". */
+  fragment?: string;
+  /** Present tense ("is", "currently"): the answer should say "as of" when. */
+  presentTense: boolean;
+}
+
+/** Words any question about the talks may contain without saying what it is about. */
+const GENERIC = new Set(
+  [
+    "talk", "trade", "round", "meet", "meeting", "china", "chinese", "us", "america", "american", "united", "states",
+    "state", "economic", "economy", "negotiation", "negotiate", "happen", "take", "took", "place", "held", "hold",
+    "say", "said", "tell", "news", "know", "info", "information", "detail", "thing", "stuff", "anything", "something",
+    "go", "went", "going", "come", "came", "side", "two", "both", "country", "countrie", "nation", "washington",
+    "beijing", "question", "answer", "exactly", "actually", "currently", "current", "now", "latest", "recent",
+    "recently", "still", "again", "ever", "happened", "day", "date", "time", "year", "month", "week", "number", "many",
+    "much", "long", "last", "first", "next", "new", "update", "status", "summary", "summarize", "explain", "describe",
+    "mean", "like", "quote", "word", "deadline", "due", "who", "whom", "person", "people", "wa", "thi",
+  ].map(stem),
+);
+
+const INTENT_RULES: [RegExp, Intent][] = [
+  [/\bwho (said|says|told|called|described|stated|remarked|warned|claimed|wrote|posted|put it)\b|\bwhose (words|quote|line)|\bsaid by\b|\bwho is quoted\b/, "who-said"],
+  [/\bwhat did .+ (say|said|tell|post|write|warn|claim)\b|\bquotes? (from|by|of|about)\b|\bin (his|her|their) (own )?words\b|\bwhat has .+ said\b/, "quote"],
+  [/\bdeadlines?\b|\bdue (date|by)\b|\bcut-?off\b|\bexpir(e|y|es|ed|ation)\b/, "deadline"],
+  [/^(when|what date|what day|which day|what time|how soon|since when)\b|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/, "when"],
+  [/^(where)\b|\bwhere (is|was|did|were|are|will)\b|\bwhat (city|venue|country|building|location|place)\b|\bwhich (city|venue|country|building|place)\b|\bvenue\b|\blocation\b/, "where"],
+  [/\bhow (many|much|long|high|low|big)\b|\bwhat (percentage|percent|rate|level|share|stake|size)\b|\bnumber of\b/, "how-many"],
+  [/^why\b|\bwhy (is|was|did|does|do|are|were|would|has)\b|\breason\b|\bhow come\b|\bwhat caused\b/, "why"],
+  [/^(who|whos)\b|\bwho (is|was|are|were|led|leads|heads|headed)\b/, "who"],
+  [/\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+)?$/, "about"],
+];
+
+const LIST_RULES: [RegExp, ListKind][] = [
+  [/\b(all|every|list|which|what)\b.*\bdeadlines\b|^deadlines\b|\bdeadlines (list|overview)\b|\bupcoming deadlines?\b/, "deadlines"],
+  [/\b(who are|list|all|which are)\b.*\b(negotiators|delegates|delegations|people|officials|players|participants)\b|^(negotiators|people)\b/, "people"],
+  [/\b(list|all|how many|which|what are)\b.*\b(rounds|rounds of talks)\b|^rounds\b|\b(list|all) (the )?talks\b|\bwhere have they met\b|\bwhich cities\b/, "rounds"],
+  [/\b(timeline|chronology|sequence of events|list (the |all )?events)\b/, "events"],
+  [/\b(list|all)\b.*\bsources\b|^sources\b|\bwhat sources\b/, "sources"],
+];
+
+const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
+
+/** Finds names in the question: longest exact phrase first, then close misspellings. */
+function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention[]; covered: Set<number> } {
+  const mentions: Mention[] = [];
+  const covered = new Set<number>();
+  const seen = new Set<string>();
+  const known = (w: string) => index.vocabulary.has(stem(w));
+  for (let n = Math.min(5, tokens.length); n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if ([...Array(n).keys()].some((k) => covered.has(i + k))) continue;
+      const slice = tokens.slice(i, i + n);
+      if (slice.every(isStopword)) continue;
+      const phrase = slice.join(" ");
+      let ids = index.names.exact(phrase);
+      let distance = 0;
+      const unknownWord = slice.some((w) => !isStopword(w) && !known(w) && !index.names.has(w));
+      if (ids.length === 0 && phrase.length >= 5 && (unknownWord || n >= 2)) {
+        const maxScore = phrase.length >= 7 ? 0.3 : 0.2;
+        const best = index.names.fuzzy(phrase, maxScore, 1)[0];
+        if (best && (unknownWord || best.key.split(" ").length >= n)) {
+          ids = best.values;
+          distance = best.score;
+        }
+      }
+      if (ids.length === 0) continue;
+      for (let k = 0; k < n; k++) covered.add(i + k);
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        mentions.push({ id, phrase, distance });
+      }
+    }
+  }
+  return { mentions, covered };
+}
+
+function correct(word: string, index: SearchIndex): string {
+  const s = stem(word);
+  if (index.vocabulary.has(s) || word.length < 5 || /\d/.test(word)) return s;
+  const best = index.vocabulary.fuzzy(s, 0.3, 1)[0];
+  return best ? best.key : s;
+}
+
+export function analyze(question: string, index: SearchIndex): Analysis {
+  const normalized = normalize(question);
+  const tokens = words(normalized);
+  const fragmentMatch = /["“”']([^"“”']{6,})["“”']/.exec(question.replace(/(\w)'(\w)/g, "$1\u0000$2"));
+  const fragment = fragmentMatch?.[1]?.replace(/\u0000/g, "'");
+
+  let intent: Intent = "what";
+  for (const [rule, kind] of INTENT_RULES) {
+    if (rule.test(normalized)) {
+      intent = kind;
+      break;
+    }
+  }
+  if (fragment && intent !== "quote") intent = "who-said";
+  let list: ListKind | undefined;
+  for (const [rule, kind] of LIST_RULES) {
+    if (rule.test(normalized)) {
+      list = kind;
+      break;
+    }
+  }
+
+  const { mentions, covered } = findMentions(tokens, index);
+  const contentTerms: string[] = [];
+  const salient: string[] = [];
+  tokens.forEach((w, i) => {
+    if (isStopword(w)) return;
+    const t = correct(w, index);
+    contentTerms.push(t);
+    if (!covered.has(i) && !GENERIC.has(t) && !GENERIC.has(stem(w))) salient.push(t);
+  });
+  return {
+    question,
+    normalized,
+    intent,
+    ...(list ? { list } : {}),
+    mentions,
+    terms: [...new Set(contentTerms)],
+    salient: [...new Set(salient)],
+    ...(fragment ? { fragment } : {}),
+    presentTense: PRESENT.test(normalized),
+  };
+}
