@@ -2,8 +2,9 @@ import type { Fact, Quote } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer, SupportingQuote } from "./answer.ts";
 import { CitationList } from "./citations.ts";
-import { formatDate, formatRange } from "./dates.ts";
+import { canonicalDates, formatDate, formatRange } from "./dates.ts";
 import {
+  deadlineChain,
   deadlinesByRelevance,
   describeDeadline,
   describeEvent,
@@ -41,10 +42,13 @@ function supportingQuote(kb: KnowledgeBase, q: Quote, citations: CitationList): 
   };
 }
 
-function factSentence(kb: KnowledgeBase, fact: Fact, intent: Analysis["intent"]): string {
-  const text = fact.text.trim().replace(/([^.!?])$/, "$1.");
+function sentence(text: string, contextDate: string): string {
+  return canonicalDates(text.trim(), contextDate).replace(/([^.!?])$/, "$1.");
+}
+
+function factSentence(fact: Fact, intent: Analysis["intent"]): string {
+  const text = sentence(fact.text, fact.date);
   if (intent === "when") return `${formatRange(fact.date, fact.until)}: ${text}`;
-  void kb;
   return text;
 }
 
@@ -53,24 +57,31 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
   const entry = top.entry;
   switch (entry.kind) {
     case "facts":
-      return factSentence(kb, entry.value, analysis.intent);
+      return factSentence(entry.value, analysis.intent);
     case "quotes": {
       const q = entry.value;
       const who = nameOf(kb, q.speaker);
       const when = `${formatDate(q.date)}${q.occasion ? `, ${q.occasion}` : ""}`;
       const disputed = q.attribution === "disputed" ? ` The attribution is disputed${q.note ? `: ${q.note}` : "."}` : "";
-      return `${who} said it (${when}).${disputed}`;
+      if (analysis.intent === "who-said") return `${who} said it (${when}).${disputed}`;
+      return `${who} said this (${when}).${disputed}`;
     }
     case "events": {
       const e = entry.value;
       if (analysis.intent === "where" && e.place) return `${e.title}: held at ${e.place}, ${formatRange(e.start, e.end)}.`;
-      const outcome = e.outcome && analysis.intent !== "when" ? ` ${e.outcome.replace(/([^.!?])$/, "$1.")}` : "";
+      if (analysis.intent === "when") {
+        const span = e.end && e.end !== e.start ? `from ${formatDate(e.start)} to ${formatDate(e.end)}` : `on ${formatDate(e.start)}`;
+        return `${e.title}${e.status === "held" ? "" : ` (${e.status})`}: ${span}${e.place ? `, ${e.place}` : ""}.`;
+      }
+      const outcome = e.outcome ? ` ${sentence(e.outcome, e.start)}` : "";
       return `${describeEvent(e)}${outcome}`;
     }
     case "deadlines": {
       const d = entry.value;
-      const consequence = analysis.intent === "when" ? "" : ` If missed: ${d.consequence.replace(/([^.!?])$/, "$1.")}`;
-      return `${describeDeadline(kb, d, now)}${consequence}`;
+      const consequence = analysis.intent === "when" ? "" : ` If missed: ${sentence(d.consequence, d.due)}`;
+      const chain = deadlineChain(kb, d);
+      const history = chain.length > 1 ? ` The deadline moved: ${chain.map((c) => formatDate(c.due)).join(" → ")}.` : "";
+      return `${describeDeadline(kb, d, now)}${consequence}${history}`;
     }
     case "people":
       return describePerson(entry.value);
@@ -84,7 +95,7 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   const top = ranked[0] as Ranked;
   const entries = [top.doc.id];
   const sentences = [leadFor(kb, top.doc, analysis, now)];
-  citations.add(citeOf(top.doc));
+  citations.add(citeOf(top.doc), 6);
   let quote: SupportingQuote | null = null;
 
   if (top.doc.entry.kind === "quotes") {
@@ -95,7 +106,7 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     for (const otherId of top.doc.entry.value.disputes.slice(0, 1)) {
       const other = kb.byId.get(otherId);
       if (other?.kind !== "facts") continue;
-      sentences.push(`${messages.disputed} ${other.value.text.trim().replace(/([^.!?])$/, "$1.")}`);
+      sentences.push(`${messages.disputed} ${sentence(other.value.text, other.value.date)}`);
       citations.add(other.value.cite, 2);
       entries.push(otherId);
     }
@@ -125,7 +136,8 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
   const entries: string[] = [];
   switch (analysis.list) {
     case "deadlines":
-      for (const d of deadlinesByRelevance(kb, now).slice(0, 6)) {
+      // A chain of extensions is one deadline: list only its latest link (the answer shows the chain).
+      for (const d of deadlinesByRelevance(kb, now).filter((d) => !d.superseded_by).slice(0, 8)) {
         lines.push(describeDeadline(kb, d, now));
         citations.add(d.cite, 1);
         entries.push(d.id);
@@ -136,6 +148,30 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
         lines.push(`${person.name} — ${person.role ?? person.affiliation ?? ""} (${rounds} round${rounds === 1 ? "" : "s"})`);
         citations.add(person.cite, 1);
         entries.push(person.id);
+      }
+      break;
+    case "participants": {
+      const eventId = analysis.mentions.map((m) => m.id).find((id) => kb.byId.get(id)?.kind === "events");
+      const event = eventId ? kb.byId.get(eventId) : undefined;
+      if (event?.kind !== "events" || event.value.participants.length === 0) return null;
+      const bySide = new Map<string, string[]>();
+      for (const id of event.value.participants) {
+        const p = kb.byId.get(id);
+        if (p?.kind !== "people") continue;
+        const side = p.value.country ?? "Other";
+        bySide.set(side, [...(bySide.get(side) ?? []), p.value.name]);
+      }
+      lines.push(`${event.value.title} (${formatRange(event.value.start, event.value.end)}) — who took part:`);
+      for (const [side, names] of bySide) lines.push(`${side}: ${names.join(", ")}`);
+      citations.add(event.value.cite, 4);
+      entries.push(event.value.id);
+      break;
+    }
+    case "calls":
+      for (const e of eventsInOrder(kb).filter((e) => e.kind === "call")) {
+        lines.push(describeEvent(e));
+        citations.add(e.cite, 1);
+        entries.push(e.id);
       }
       break;
     case "rounds":

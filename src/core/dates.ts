@@ -44,3 +44,30 @@ export function relativeDay(now: Date, iso: string): string {
 export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
+
+const MONTH_WORDS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_PATTERN = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+
+function monthIndex(word: string): number {
+  const w = word.toLowerCase().replace(".", "");
+  return MONTH_WORDS.findIndex((m) => m.startsWith(w.slice(0, 3)));
+}
+
+/**
+ * Rewrites dates in prose ("September 19", "Sept. 19, 2025", "19 September 2025") in Parley's one
+ * style ("19 Sep 2025"), taking the year from the entry's own date when the text leaves it out.
+ */
+export function canonicalDates(text: string, contextDate: string): string {
+  const contextYear = contextDate.slice(0, 4);
+  const monthDay = new RegExp(`\\b${MONTH_PATTERN} (\\d{1,2})(?:st|nd|rd|th)?(?:, (\\d{4}))?\\b`, "g");
+  const dayMonth = new RegExp(`\\b(\\d{1,2}) ${MONTH_PATTERN}(?: (\\d{4}))?\\b`, "g");
+  const render = (month: string, day: string, year: string | undefined) => {
+    const m = monthIndex(month);
+    const d = Number(day);
+    if (m < 0 || d < 1 || d > 31) return null;
+    return `${d} ${MONTHS[m]} ${year ?? contextYear}`;
+  };
+  return text
+    .replace(monthDay, (all, month: string, day: string, year?: string) => render(month, day, year) ?? all)
+    .replace(dayMonth, (all, day: string, month: string, year?: string) => render(month, day, year) ?? all);
+}

@@ -85,3 +85,23 @@ export function negotiators(kb: KnowledgeBase): { person: Person; rounds: number
     .flatMap(({ entry, rounds }) => (entry?.kind === "people" && entry.value.kind === "person" ? [{ person: entry.value, rounds }] : []))
     .sort((a, b) => b.rounds - a.rounds || a.person.name.localeCompare(b.person.name));
 }
+
+/** The deadlines this one replaced and those that replaced it, oldest first. */
+export function deadlineChain(kb: KnowledgeBase, d: Deadline): Deadline[] {
+  const previous = new Map<string, Deadline>();
+  for (const other of kb.deadlines) if (other.superseded_by) previous.set(other.superseded_by, other);
+  const chain: Deadline[] = [d];
+  const seen = new Set([d.id]);
+  for (let p = previous.get(d.id); p && !seen.has(p.id); p = previous.get(p.id)) {
+    chain.unshift(p);
+    seen.add(p.id);
+  }
+  for (let next = d.superseded_by; next && !seen.has(next); ) {
+    const entry = kb.byId.get(next);
+    if (entry?.kind !== "deadlines") break;
+    chain.push(entry.value);
+    seen.add(next);
+    next = entry.value.superseded_by;
+  }
+  return chain;
+}

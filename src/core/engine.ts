@@ -15,15 +15,20 @@ export interface Engine {
   ask(question: string, now: Date): Answer;
 }
 
-function confidenceOf(top: Ranked, analysis: Analysis): number {
-  const strength = Math.min(1, top.score / 12);
-  const named = analysis.mentions.length > 0;
-  const salient = analysis.salient.length > 0;
-  let c = 0.1 + 0.45 * top.coverage + 0.3 * (named ? top.entityHit : salient ? 0.5 : 0) + 0.15 * strength;
-  // A question that names nothing we know and shares few words with the entry is off our map.
-  if (!named && top.coverage < 0.67) c = Math.min(c, 0.45);
-  if (named && salient && top.coverage === 0) c = Math.min(c, 0.5);
-  return Math.max(0, Math.min(1, c));
+function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): number {
+  // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
+  const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
+  if (analysis.salient.length > 0 && unknown / analysis.salient.length >= 0.5) return Math.min(0.4, 0.3 + 0.1 * top.coverage);
+  const strength = Math.min(1, top.score / 15);
+  if (analysis.mentions.length > 0) {
+    // Naming what we know is not enough when the question asks about something the entry never mentions.
+    // (One uncovered word is often just a paraphrase; two or more that the entry never mentions are not.)
+    if (analysis.salient.length > 1 && top.coverage < 0.2) return 0.45 + 0.1 * top.entityHit;
+    return Math.min(1, 0.3 + 0.35 * top.entityHit + 0.25 * top.coverage + 0.1 * strength);
+  }
+  // A question that names nothing we know must share its telling words with the entry.
+  if (top.coverage < 0.6) return 0.25 + 0.3 * top.coverage;
+  return Math.min(1, 0.25 + 0.55 * top.coverage + 0.2 * strength);
 }
 
 function suggestionFor(doc: Doc): string | null {
@@ -95,7 +100,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
       const ranked = rank(analysis, index);
       const top = ranked[0];
       if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
-      const confidence = confidenceOf(top, analysis);
+      const confidence = confidenceOf(top, analysis, index);
       if (confidence < ANSWER_THRESHOLD) {
         const lead = analysis.mentions.length ? messages.notInSources : messages.offTopic;
         return refusal(question, lead, suggestionsFrom(ranked, index), "refusal", Math.round(confidence * 100) / 100);

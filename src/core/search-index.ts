@@ -40,6 +40,8 @@ export interface SearchIndex {
 /** Words too generic to identify a person ("he", "wang") when they stand alone. */
 const WEAK_NAME_PARTS = new Set(["he", "li", "wang", "xi", "us", "the", "de", "of", "and", "china", "chinese"]);
 
+const GOVERNMENT_SEATS = new Set(["beijing", "washington"]);
+
 function searchableText(entry: Entry, displayName: ReadonlyMap<string, string>): string {
   const name = (id: string) => displayName.get(id) ?? id;
   switch (entry.kind) {
@@ -52,10 +54,17 @@ function searchableText(entry: Entry, displayName: ReadonlyMap<string, string>):
     case "deadlines":
       return [entry.value.what, entry.value.consequence, entry.value.instrument ?? "", "deadline due"].join(" ");
     case "people":
-      return [entry.value.name, entry.value.aliases.join(" "), entry.value.role ?? "", entry.value.affiliation ?? ""].join(" ");
+      return [entry.value.name, entry.value.aliases.join(" "), entry.value.role ?? "", entry.value.affiliation ?? "", demonym(entry.value.country)].join(" ");
     default:
       return "";
   }
+}
+
+/** "China" → "China Chinese", so "who leads the Chinese delegation" finds the Chinese side. */
+function demonym(country: string | undefined): string {
+  if (!country) return "";
+  const known: Record<string, string> = { china: "Chinese", "united states": "American US", spain: "Spanish", "united kingdom": "British UK" };
+  return `${country} ${known[country.toLowerCase()] ?? ""}`;
 }
 
 function linkedIds(entry: Entry): string[] {
@@ -89,6 +98,33 @@ function dateOf(entry: Entry): string {
   }
 }
 
+/**
+ * A quote is found by what it is about as well as by its words: the facts that cite the same
+ * paragraph of the same source (and concern the speaker) are its context. "What did Greer say
+ * about rolling back measures" then finds the quote whose paraphrase talks of rolling back.
+ */
+function quoteContext(kb: KnowledgeBase): Map<string, string> {
+  const factsByCitation = new Map<string, string[]>();
+  for (const f of kb.facts) {
+    for (const c of f.cite) {
+      if (!/\s/.test(c)) continue; // a whole source is too broad; a located paragraph is not
+      factsByCitation.set(c, [...(factsByCitation.get(c) ?? []), f.id]);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const q of kb.quotes) {
+    const texts: string[] = [];
+    for (const c of q.cite) {
+      for (const id of factsByCitation.get(c) ?? []) {
+        const entry = kb.byId.get(id);
+        if (entry?.kind === "facts" && entry.value.about.includes(q.speaker)) texts.push(entry.value.text);
+      }
+    }
+    if (texts.length) out.set(q.id, texts.join(" "));
+  }
+  return out;
+}
+
 function addNames(names: FuzzyLexicon<string>, id: string, phrases: readonly string[]): void {
   for (const phrase of phrases) {
     const key = normalize(phrase);
@@ -113,7 +149,9 @@ function buildNames(kb: KnowledgeBase): FuzzyLexicon<string> {
     if (e.place && (e.kind === "round" || e.kind === "summit")) {
       const parts = e.place.split(",").map((s) => s.trim());
       const city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
-      if (city) addNames(names, e.id, [city, `${city} talks`, `${city} round`, `${city} summit`]);
+      // Capitals stand for governments ("Washington and Beijing agreed"), so only "Beijing summit" names the event.
+      const bare = city && !GOVERNMENT_SEATS.has(normalize(city)) ? [city] : [];
+      if (city) addNames(names, e.id, [...bare, `${city} talks`, `${city} round`, `${city} summit`]);
     }
   }
   return names;
@@ -141,8 +179,9 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   const docs: Doc[] = [];
   let totalLength = 0;
 
+  const context = quoteContext(kb);
   for (const entry of entries) {
-    const text = searchableText(entry, displayName);
+    const text = `${searchableText(entry, displayName)} ${context.get(entry.value.id) ?? ""}`;
     const docTerms = terms(text);
     const index = docs.length;
     const entities = new Set(linkedIds(entry));

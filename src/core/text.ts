@@ -7,7 +7,8 @@ const STOPWORDS = new Set(
     "would should will shall may might must i you he she it we they them his her its their our your my this " +
     "that these those there here has have had having any some as into than then so if not no yes " +
     "get got give show name tell know let lets just also very really much many more most " +
-    "s t d ll re ve m im youre thats dont doesnt didnt isnt arent wasnt werent"
+    "out off else during since until per up down over under onto upon via within without across against among " +
+    "s t d ll re ve m im youre wouldnt couldnt shouldnt wont cant hasnt havent hadnt thats dont doesnt didnt isnt arent wasnt werent"
   ).split(/\s+/),
 );
 
@@ -20,6 +21,7 @@ export function normalize(text: string): string {
   return foldDiacritics(text)
     .toLowerCase()
     .replace(/\bu\.\s?s\.(?:\s?a\.)?/g, "us ")
+    .replace(/\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g, (m) => MONTH_NAMES[m.replace(".", "")] ?? m)
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015]/g, "-")
@@ -30,6 +32,21 @@ export function normalize(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+const MONTH_NAMES: Record<string, string> = {
+  jan: "january",
+  feb: "february",
+  mar: "march",
+  apr: "april",
+  jun: "june",
+  jul: "july",
+  aug: "august",
+  sep: "september",
+  sept: "september",
+  oct: "october",
+  nov: "november",
+  dec: "december",
+};
 
 const HAN = /\p{Script=Han}/u;
 
@@ -54,30 +71,37 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-/** A light English stemmer: enough that "tariffs"/"tariff", "extended"/"extension" meet. */
+/**
+ * A light English stemmer: enough that "tariffs"/"tariff", "closing"/"closed"/"close" and
+ * "discussed"/"discussions" meet. Over-stemming is harmless as long as both sides agree.
+ */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word) || /[^a-z]/.test(word)) return word;
   let w = word;
-  for (const [suffix, replacement] of [
-    ["ations", "ate"],
-    ["ation", "ate"],
-    ["sions", "d"],
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  // "extension"/"extend", "suspension"/"suspend", "discussion"/"discuss", "negotiation"/"negotiate".
+  const rules: [string, string][] = [
+    ["ssion", "ss"],
     ["sion", "d"],
-    ["ments", ""],
+    ["ation", "at"],
     ["ment", ""],
-    ["ings", ""],
     ["ing", ""],
-    ["ies", "y"],
-    ["ied", "y"],
+    ["ion", ""],
+    ["edly", ""],
+    ["ly", ""],
     ["ed", ""],
-    ["es", ""],
-    ["s", ""],
-  ] as const) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith("ss")) {
+  ];
+  for (const [suffix, replacement] of rules) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, w.length - suffix.length) + replacement;
       break;
     }
   }
+  if (/([b-df-hj-km-np-rtv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith("y") && w.length > 4) w = `${w.slice(0, -1)}i`;
   return w;
 }
 

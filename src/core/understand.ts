@@ -2,7 +2,7 @@ import type { SearchIndex } from "./search-index.ts";
 import { isStopword, normalize, stem, words } from "./text.ts";
 
 export type Intent = "who-said" | "quote" | "who" | "when" | "where" | "how-many" | "why" | "about" | "deadline" | "what";
-export type ListKind = "deadlines" | "people" | "rounds" | "events" | "quotes" | "sources";
+export type ListKind = "deadlines" | "people" | "participants" | "rounds" | "calls" | "events" | "sources";
 
 export interface Mention {
   id: string;
@@ -25,6 +25,11 @@ export interface Analysis {
   fragment?: string;
   /** Present tense ("is", "currently"): the answer should say "as of" when. */
   presentTense: boolean;
+  /** Month-day dates named in the question ("june 5" → "06-05"), with the year when given. */
+  dates: { monthDay: string; year?: string }[];
+  /** How many content words the question has, and how many of them were names. */
+  contentWords: number;
+  namedWords: number;
 }
 
 /** Words any question about the talks may contain without saying what it is about. */
@@ -38,6 +43,9 @@ const GENERIC = new Set(
     "recently", "still", "again", "ever", "happened", "day", "date", "time", "year", "month", "week", "number", "many",
     "much", "long", "last", "first", "next", "new", "update", "status", "summary", "summarize", "explain", "describe",
     "mean", "like", "quote", "word", "deadline", "due", "who", "whom", "person", "people", "wa", "thi",
+    "venue", "location", "host", "hosted", "call", "called", "name", "named", "produce", "result", "outcome", "start",
+    "started", "begin", "began", "end", "ended", "kick", "run", "ran", "story", "role", "job", "title", "involved",
+    "involvement", "part", "according", "supposed", "originally", "original", "exactly", "before", "after",
   ].map(stem),
 );
 
@@ -54,9 +62,11 @@ const INTENT_RULES: [RegExp, Intent][] = [
 ];
 
 const LIST_RULES: [RegExp, ListKind][] = [
+  [/\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there)\b|\bwho (was|were) (at|in|on)\b|\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b.*\b(at|in|for|to)\b|\bwho (was|were) in\b/, "participants"],
+  [/\b(list|all|which|what|how many)\b.*\b(phone calls|calls|video calls)\b|^calls\b/, "calls"],
   [/\b(all|every|list|which|what)\b.*\bdeadlines\b|^deadlines\b|\bdeadlines (list|overview)\b|\bupcoming deadlines?\b/, "deadlines"],
   [/\b(who are|list|all|which are)\b.*\b(negotiators|delegates|delegations|people|officials|players|participants)\b|^(negotiators|people)\b/, "people"],
-  [/\b(list|all|how many|which|what are)\b.*\b(rounds|rounds of talks)\b|^rounds\b|\b(list|all) (the )?talks\b|\bwhere have they met\b|\bwhich cities\b/, "rounds"],
+  [/\b(list|all|how many|which|what are)\b.*\b(rounds|rounds of talks)\b|^rounds\b|\b(list|all) (the )?talks\b|\bwhere have they met\b|\b(which|what) (\w+ )?cities\b|\bvenues\b|\beach round\b/, "rounds"],
   [/\b(timeline|chronology|sequence of events|list (the |all )?events)\b/, "events"],
   [/\b(list|all)\b.*\bsources\b|^sources\b|\bwhat sources\b/, "sources"],
 ];
@@ -105,6 +115,20 @@ function correct(word: string, index: SearchIndex): string {
   return best ? best.key : s;
 }
 
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+function datesIn(normalized: string): { monthDay: string; year?: string }[] {
+  const out: { monthDay: string; year?: string }[] = [];
+  const pattern = new RegExp(`\\b(?:(\\d{1,2}) (${MONTHS.join("|")})|(${MONTHS.join("|")}) (\\d{1,2}))(?:st|nd|rd|th)?\\b(?: (\\d{4}))?`, "g");
+  for (const m of normalized.matchAll(pattern)) {
+    const month = MONTHS.indexOf(m[2] ?? m[3] ?? "") + 1;
+    const day = Number(m[1] ?? m[4]);
+    if (month < 1 || day < 1 || day > 31) continue;
+    out.push({ monthDay: `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, ...(m[5] ? { year: m[5] } : {}) });
+  }
+  return out;
+}
+
 export function analyze(question: string, index: SearchIndex): Analysis {
   const normalized = normalize(question);
   const tokens = words(normalized);
@@ -136,10 +160,17 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     contentTerms.push(t);
     if (!covered.has(i) && !GENERIC.has(t) && !GENERIC.has(stem(w))) salient.push(t);
   });
+  let namedWords = 0;
+  tokens.forEach((w, i) => {
+    if (!isStopword(w) && covered.has(i)) namedWords++;
+  });
   return {
     question,
     normalized,
     intent,
+    dates: datesIn(normalized),
+    contentWords: contentTerms.length,
+    namedWords,
     ...(list ? { list } : {}),
     mentions,
     terms: [...new Set(contentTerms)],

@@ -1,3 +1,5 @@
+import { editDistance } from "../core/edit-distance.ts";
+
 /** A problem found in the knowledge files, located precisely enough for an editor to jump to it. */
 export interface Problem {
   file: string;
@@ -25,21 +27,6 @@ export function formatProblem(p: Problem): string {
   const who = p.id ? `${p.kind ?? "entry"} "${p.id}" ` : "";
   const field = p.path ? `field ${p.path}: ` : "";
   return `${where} ${who}${field}${p.message}`;
-}
-
-/** Levenshtein distance, small and allocation-light; used for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 export function nearest(word: string, candidates: Iterable<string>): string | undefined {
