@@ -95,11 +95,29 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   const top = ranked[0] as Ranked;
   const entries = [top.doc.id];
   const sentences = [leadFor(kb, top.doc, analysis, now)];
-  citations.add(citeOf(top.doc), 6);
+  citations.add(citeOf(top.doc), 8);
   let quote: SupportingQuote | null = null;
 
   if (top.doc.entry.kind === "quotes") {
     quote = supportingQuote(kb, top.doc.entry.value, citations);
+  }
+  if (top.doc.entry.kind === "deadlines") {
+    // The answer names every date the deadline moved through, so each one is cited.
+    for (const link of deadlineChain(kb, top.doc.entry.value)) {
+      if (link.id === top.doc.id) continue;
+      citations.add(link.cite, 1);
+      entries.push(link.id);
+    }
+  }
+  if (top.doc.kind === "people" && analysis.plural) {
+    // "Who are the managing investors?": every person or organization that fits about as well.
+    const others = ranked.slice(1, 6).filter((r) => r.doc.kind === "people" && r.score >= top.score * 0.8);
+    for (const r of others) {
+      if (r.doc.entry.kind !== "people") continue;
+      sentences.push(describePerson(r.doc.entry.value));
+      citations.add(r.doc.entry.value.cite, 1);
+      entries.push(r.doc.id);
+    }
   }
   if (top.doc.entry.kind === "facts") {
     // Where sources disagree, say so and give the other claim with its own source.
@@ -115,6 +133,25 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     const person = top.doc.entry.value;
     const events = kb.events.filter((e) => e.participants.includes(person.id) && e.kind !== "session").slice(0, 4);
     if (events.length) sentences.push(`Took part in: ${events.map((e) => `${e.title} (${formatDate(e.start)})`).join("; ")}.`);
+  }
+  if (top.doc.kind === "facts" && analysis.intent !== "when") {
+    // A close second fact that says something the first does not makes a better two-sentence answer.
+    const second = ranked.slice(1, 4).find((r) => r.doc.kind === "facts" && r.score >= top.score * 0.75 && !entries.includes(r.doc.id));
+    const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
+    if (second?.doc.entry.kind === "facts" && !disputed.includes(second.doc.id)) {
+      sentences.push(factSentence(second.doc.entry.value, analysis.intent));
+      citations.add(second.doc.entry.value.cite, 3);
+      entries.push(second.doc.id);
+    }
+  }
+  if ((top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {
+    // An entity's own entry says what it is; the best fact about it says what the question asks.
+    const fact = ranked.slice(1, 6).find((r) => r.doc.kind === "facts" && r.doc.entities.has(top.doc.id) && r.coverage >= top.coverage);
+    if (fact?.doc.entry.kind === "facts") {
+      sentences.push(factSentence(fact.doc.entry.value, analysis.intent));
+      citations.add(fact.doc.entry.value.cite, 3);
+      entries.push(fact.doc.id);
+    }
   }
   if (!quote) {
     const mentioned = new Set([top.doc.id, ...top.doc.entities]);
@@ -135,14 +172,21 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
   const lines: string[] = [];
   const entries: string[] = [];
   switch (analysis.list) {
-    case "deadlines":
-      // A chain of extensions is one deadline: list only its latest link (the answer shows the chain).
-      for (const d of deadlinesByRelevance(kb, now).filter((d) => !d.superseded_by).slice(0, 8)) {
-        lines.push(describeDeadline(kb, d, now));
-        citations.add(d.cite, 1);
+    case "deadlines": {
+      // Narrowed to what the question names ("TikTok deadline extensions"), else every deadline.
+      const named = new Set(analysis.mentions.map((m) => m.id));
+      const relevant = deadlinesByRelevance(kb, now).filter((d) => named.size === 0 || d.about.some((id) => named.has(id)));
+      const pool = relevant.length ? relevant : deadlinesByRelevance(kb, now);
+      // A chain of extensions is one deadline: list its latest link, with the dates it moved through.
+      for (const d of pool.filter((d) => !d.superseded_by).slice(0, 10)) {
+        const chain = deadlineChain(kb, d);
+        const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
+        lines.push(`${describeDeadline(kb, d, now)}${moved}`);
+        for (const link of chain) citations.add(link.cite, 1);
         entries.push(d.id);
       }
       break;
+    }
     case "people":
       for (const { person, rounds } of negotiators(kb).slice(0, 6)) {
         lines.push(`${person.name} — ${person.role ?? person.affiliation ?? ""} (${rounds} round${rounds === 1 ? "" : "s"})`);

@@ -3,6 +3,7 @@ import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
 import { type Ranked, rank } from "./rank.ts";
+import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze } from "./understand.ts";
 
@@ -19,6 +20,8 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
   const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
   if (analysis.salient.length > 0 && unknown / analysis.salient.length >= 0.5) return Math.min(0.4, 0.3 + 0.1 * top.coverage);
+  // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
+  if (unknown > 0 && top.coverage < 0.5) return 0.45;
   const strength = Math.min(1, top.score / 15);
   if (analysis.mentions.length > 0) {
     // Naming what we know is not enough when the question asks about something the entry never mentions.
@@ -82,8 +85,9 @@ function refusal(question: string, lead: string, suggestions: string[], kind: "r
   };
 }
 
-export function createEngine(kb: KnowledgeBase): Engine {
+export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConfig } = {}): Engine {
   const index = buildIndex(kb);
+  const ranking = options.ranking ?? RANKING;
   return {
     kb,
     index,
@@ -97,7 +101,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
         const listed = composeList(kb, analysis, now);
         if (listed) return toAnswer(question, listed, 0.9, analysis);
       }
-      const ranked = rank(analysis, index);
+      const ranked = rank(analysis, index, 12, ranking);
       const top = ranked[0];
       if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
       const confidence = confidenceOf(top, analysis, index);

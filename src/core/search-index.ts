@@ -10,6 +10,8 @@ export interface Doc {
   readonly kind: DocKind;
   readonly entry: Entry;
   readonly terms: readonly string[];
+  /** Terms of the entry's title or name, which say more than its body. */
+  readonly titleTerms: ReadonlySet<string>;
   readonly entities: ReadonlySet<string>;
   readonly date: string;
   readonly length: number;
@@ -65,6 +67,19 @@ function demonym(country: string | undefined): string {
   if (!country) return "";
   const known: Record<string, string> = { china: "Chinese", "united states": "American US", spain: "Spanish", "united kingdom": "British UK" };
   return `${country} ${known[country.toLowerCase()] ?? ""}`;
+}
+
+function titleOf(entry: Entry): string {
+  switch (entry.kind) {
+    case "events":
+      return entry.value.title;
+    case "deadlines":
+      return entry.value.what;
+    case "people":
+      return [entry.value.name, ...entry.value.aliases].join(" ");
+    default:
+      return "";
+  }
 }
 
 function linkedIds(entry: Entry): string[] {
@@ -187,7 +202,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     const entities = new Set(linkedIds(entry));
     // Names that appear in the text count too, so a fact that says "Greer" is about Greer.
     for (const w of words(normalize(text))) for (const id of names.exact(w)) if (!WEAK_NAME_PARTS.has(w)) entities.add(id);
-    docs.push({ id: entry.value.id, kind: entry.kind as DocKind, entry, terms: docTerms, entities, date: dateOf(entry), length: docTerms.length });
+    docs.push({ id: entry.value.id, kind: entry.kind as DocKind, entry, terms: docTerms, titleTerms: new Set(terms(titleOf(entry))), entities, date: dateOf(entry), length: docTerms.length });
     totalLength += docTerms.length;
     const counts = new Map<string, number>();
     for (const t of docTerms) counts.set(t, (counts.get(t) ?? 0) + 1);

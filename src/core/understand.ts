@@ -19,12 +19,16 @@ export interface Analysis {
   mentions: Mention[];
   /** Every content term of the question, misspellings corrected. */
   terms: string[];
+  /** How much each term counts in ranking: telling words fully, names less, generic words little. */
+  weights: Map<string, number>;
   /** Terms the answer must speak to: not a name already matched, not a generic word of the domain. */
   salient: string[];
   /** Quoted words, for "who said '…'". */
   fragment?: string;
   /** Present tense ("is", "currently"): the answer should say "as of" when. */
   presentTense: boolean;
+  /** "Who are …", "which … were": the question expects more than one. */
+  plural: boolean;
   /** Month-day dates named in the question ("june 5" → "06-05"), with the year when given. */
   dates: { monthDay: string; year?: string }[];
   /** How many content words the question has, and how many of them were names. */
@@ -45,7 +49,7 @@ const GENERIC = new Set(
     "mean", "like", "quote", "word", "deadline", "due", "who", "whom", "person", "people", "wa", "thi",
     "venue", "location", "host", "hosted", "call", "called", "name", "named", "produce", "result", "outcome", "start",
     "started", "begin", "began", "end", "ended", "kick", "run", "ran", "story", "role", "job", "title", "involved",
-    "involvement", "part", "according", "supposed", "originally", "original", "exactly", "before", "after",
+    "involvement", "part", "topic", "case", "kind", "sort", "type", "according", "supposed", "originally", "original", "exactly", "before", "after",
   ].map(stem),
 );
 
@@ -62,9 +66,9 @@ const INTENT_RULES: [RegExp, Intent][] = [
 ];
 
 const LIST_RULES: [RegExp, ListKind][] = [
-  [/\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there)\b|\bwho (was|were) (at|in|on)\b|\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b.*\b(at|in|for|to)\b|\bwho (was|were) in\b/, "participants"],
+  [/\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there)\b|\bwho (was|were) (at|in|on)\b|\b(who|members|list|names)\b.*\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b/, "participants"],
   [/\b(list|all|which|what|how many)\b.*\b(phone calls|calls|video calls)\b|^calls\b/, "calls"],
-  [/\b(all|every|list|which|what)\b.*\bdeadlines\b|^deadlines\b|\bdeadlines (list|overview)\b|\bupcoming deadlines?\b/, "deadlines"],
+  [/\b(all|every|list|which|what)\b.*\bdeadlines\b|^deadlines\b|\bdeadlines (list|overview)\b|\bupcoming deadlines?\b|\bdeadline (extensions|changes|history)\b|\b(list|all)\b.*\bextensions\b/, "deadlines"],
   [/\b(who are|list|all|which are)\b.*\b(negotiators|delegates|delegations|people|officials|players|participants)\b|^(negotiators|people)\b/, "people"],
   [/\b(list|all|how many|which|what are)\b.*\b(rounds|rounds of talks)\b|^rounds\b|\b(list|all) (the )?talks\b|\bwhere have they met\b|\b(which|what) (\w+ )?cities\b|\bvenues\b|\beach round\b/, "rounds"],
   [/\b(timeline|chronology|sequence of events|list (the |all )?events)\b/, "events"],
@@ -110,7 +114,8 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
 
 function correct(word: string, index: SearchIndex): string {
   const s = stem(word);
-  if (index.vocabulary.has(s) || word.length < 5 || /\d/.test(word)) return s;
+  // Short words are too often real words we simply don't know ("steel" is not a typo of "steep").
+  if (index.vocabulary.has(s) || word.length < 6 || /\d/.test(word)) return s;
   const best = index.vocabulary.fuzzy(s, 0.3, 1)[0];
   return best ? best.key : s;
 }
@@ -154,11 +159,15 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const { mentions, covered } = findMentions(tokens, index);
   const contentTerms: string[] = [];
   const salient: string[] = [];
+  const weights = new Map<string, number>();
   tokens.forEach((w, i) => {
     if (isStopword(w)) return;
     const t = correct(w, index);
     contentTerms.push(t);
-    if (!covered.has(i) && !GENERIC.has(t) && !GENERIC.has(stem(w))) salient.push(t);
+    const generic = GENERIC.has(t) || GENERIC.has(stem(w));
+    if (!covered.has(i) && !generic) salient.push(t);
+    const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;
+    weights.set(t, Math.max(weights.get(t) ?? 0, weight));
   });
   let namedWords = 0;
   tokens.forEach((w, i) => {
@@ -169,11 +178,13 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     normalized,
     intent,
     dates: datesIn(normalized),
+    plural: /\b(who|which|what) (are|were)\b/.test(normalized),
     contentWords: contentTerms.length,
     namedWords,
     ...(list ? { list } : {}),
     mentions,
     terms: [...new Set(contentTerms)],
+    weights,
     salient: [...new Set(salient)],
     ...(fragment ? { fragment } : {}),
     presentTense: PRESENT.test(normalized),
