@@ -178,7 +178,7 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       const relevant = deadlinesByRelevance(kb, now).filter((d) => named.size === 0 || d.about.some((id) => named.has(id)));
       const pool = relevant.length ? relevant : deadlinesByRelevance(kb, now);
       // A chain of extensions is one deadline: list its latest link, with the dates it moved through.
-      for (const d of pool.filter((d) => !d.superseded_by).slice(0, 10)) {
+      for (const d of pool.filter((d) => !d.superseded_by).slice(0, 12)) {
         const chain = deadlineChain(kb, d);
         const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
         lines.push(`${describeDeadline(kb, d, now)}${moved}`);

@@ -21,12 +21,12 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
   if (analysis.salient.length > 0 && unknown / analysis.salient.length >= 0.5) return Math.min(0.4, 0.3 + 0.1 * top.coverage);
   // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
-  if (unknown > 0 && top.coverage < 0.5) return 0.45;
+  if (unknown > 0 && top.coverage < 0.3) return 0.45;
   const strength = Math.min(1, top.score / 15);
   if (analysis.mentions.length > 0) {
     // Naming what we know is not enough when the question asks about something the entry never mentions.
     // (One uncovered word is often just a paraphrase; two or more that the entry never mentions are not.)
-    if (analysis.salient.length > 1 && top.coverage < 0.2) return 0.45 + 0.1 * top.entityHit;
+    if (analysis.salient.length > 0 && top.coverage < 0.2) return 0.45 + 0.1 * top.entityHit;
     return Math.min(1, 0.3 + 0.35 * top.entityHit + 0.25 * top.coverage + 0.1 * strength);
   }
   // A question that names nothing we know must share its telling words with the entry.

@@ -15,6 +15,13 @@ const REPORTED_SPEECH = /\b(said|says|told|according to|announced|noted|warned|s
 
 const CAUSAL = /\b(because|aim(s|ed)? (to|at)|in order to|so that|to ease|objective|purpose|reason|due to|in response|in retaliation|prompted|led to|amid|as a result|hoping|seeking|meant to|signall?ing|driven)\b/i;
 
+function sideOf(country: string | undefined): "china" | "us" | undefined {
+  const c = (country ?? "").toLowerCase();
+  if (c === "china") return "china";
+  if (c === "united states" || c === "us" || c === "usa") return "us";
+  return undefined;
+}
+
 function textOf(doc: Doc): string {
   return doc.entry.kind === "facts" ? doc.entry.value.text : "";
 }
@@ -75,6 +82,8 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     // A "when" wants an entry with a date of its own; people and organizations have none.
     if (analysis.intent === "when" && doc.kind === "people") score *= config.undatedOnWhen;
     if (analysis.dates.some((d) => doc.date.slice(5) === d.monthDay && (!d.year || doc.date.startsWith(d.year)))) score += config.dateMatch;
+    // "Who leads the Chinese delegation": the side named decides between the two delegations' leaders.
+    if (analysis.intent === "who" && doc.entry.kind === "people" && analysis.side && sideOf(doc.entry.value.country) === analysis.side) score += config.personFact * 2;
     if (analysis.intent === "who" && doc.kind === "facts" && [...doc.entities].some((id) => index.kb.byId.get(id)?.kind === "people")) score += config.personFact;
     if (analysis.intent === "why" && doc.kind === "facts" && CAUSAL.test(textOf(doc))) score += config.causal;
     // Quotes answer "who said"; so do facts that report what someone said. Elsewhere quotes support an answer.

@@ -21,6 +21,7 @@ export function normalize(text: string): string {
   return foldDiacritics(text)
     .toLowerCase()
     .replace(/\bu\.\s?s\.(?:\s?a\.)?/g, "us ")
+    .replace(/\bclose to\b/g, "near")
     .replace(/\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g, (m) => MONTH_NAMES[m.replace(".", "")] ?? m)
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
@@ -92,6 +93,7 @@ export function stem(word: string): string {
     ["edly", ""],
     ["ly", ""],
     ["ed", ""],
+    ["er", ""],
   ];
   for (const [suffix, replacement] of rules) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {

@@ -1,4 +1,5 @@
 import type { SearchIndex } from "./search-index.ts";
+import { editDistance } from "./edit-distance.ts";
 import { isStopword, normalize, stem, words } from "./text.ts";
 
 export type Intent = "who-said" | "quote" | "who" | "when" | "where" | "how-many" | "why" | "about" | "deadline" | "what";
@@ -27,6 +28,8 @@ export interface Analysis {
   fragment?: string;
   /** Present tense ("is", "currently"): the answer should say "as of" when. */
   presentTense: boolean;
+  /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
+  side?: "china" | "us";
   /** "Who are …", "which … were": the question expects more than one. */
   plural: boolean;
   /** Month-day dates named in the question ("june 5" → "06-05"), with the year when given. */
@@ -117,10 +120,19 @@ function correct(word: string, index: SearchIndex): string {
   // Short words are too often real words we simply don't know ("steel" is not a typo of "steep").
   if (index.vocabulary.has(s) || word.length < 6 || /\d/.test(word)) return s;
   const best = index.vocabulary.fuzzy(s, 0.3, 1)[0];
-  return best ? best.key : s;
+  // One slip per word, two in a long one: "tarrifs" is a typo, "interpreters" is not "internet".
+  return best && editDistance(s, best.key) <= (s.length >= 10 ? 2 : 1) ? best.key : s;
 }
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+function sideIn(normalized: string): { side?: "china" | "us" } {
+  const china = /\b(china|chinas|chinese|beijing|xis)\b/.test(normalized);
+  const us = /\b(us|american|americans|washington|trumps|united states)\b/.test(normalized);
+  if (china && !us) return { side: "china" };
+  if (us && !china) return { side: "us" };
+  return {};
+}
 
 function datesIn(normalized: string): { monthDay: string; year?: string }[] {
   const out: { monthDay: string; year?: string }[] = [];
@@ -179,6 +191,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     intent,
     dates: datesIn(normalized),
     plural: /\b(who|which|what) (are|were)\b/.test(normalized),
+    ...sideIn(normalized),
     contentWords: contentTerms.length,
     namedWords,
     ...(list ? { list } : {}),
