@@ -67,7 +67,12 @@ export function canonicalDates(text: string, contextDate: string): string {
     if (m < 0 || d < 1 || d > 31) return null;
     return `${d} ${MONTHS[m]} ${year ?? contextYear}`;
   };
+  const monthDays = new RegExp(`\\b${MONTH_PATTERN} (\\d{1,2})[–-](\\d{1,2})(?:, (\\d{4}))?\\b`, "g");
   return text
+    .replace(monthDays, (all, month: string, from: string, to: string, year?: string) => {
+      const start = render(month, from, year);
+      return start ? start.replace(/^\d+/, `${Number(from)}–${Number(to)}`) : all;
+    })
     .replace(monthDay, (all, month: string, day: string, year?: string) => render(month, day, year) ?? all)
     .replace(dayMonth, (all, day: string, month: string, year?: string) => render(month, day, year) ?? all);
 }

@@ -68,7 +68,8 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     const hits = mentioned.reduce((sum, id) => sum + (doc.entities.has(id) ? specificity(id) : 0), 0);
     const entityHit = mentioned.length ? mentioned.filter((id) => doc.entities.has(id)).length / mentioned.length : 1;
     // Words of the question in an entry's title count extra, as a title says what the entry is.
-    const inTitle = analysis.terms.reduce((sum, t) => sum + (doc.titleTerms.has(t) ? weight(t) * (analysis.weights.get(t) ?? 1) : 0), 0);
+    // Names are left out here: an event titled "… of the Madrid talks" is not thereby the Madrid talks.
+    const inTitle = analysis.terms.reduce((sum, t) => sum + (doc.titleTerms.has(t) && !analysis.named.has(t) ? weight(t) * (analysis.weights.get(t) ?? 1) : 0), 0);
     const titleMatch = questionWeight > 0 ? inTitle / questionWeight : 0;
     let score = (bm25.get(at) ?? 0) + config.entity * hits + config.coverage * coverage + config.title * titleMatch + (config.kindFit[analysis.intent][doc.kind] ?? 0);
     // The entry that *is* the person or event asked about beats entries that merely mention it.

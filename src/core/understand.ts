@@ -20,6 +20,8 @@ export interface Analysis {
   mentions: Mention[];
   /** Every content term of the question, misspellings corrected. */
   terms: string[];
+  /** Terms that were part of a name in the question. */
+  named: Set<string>;
   /** How much each term counts in ranking: telling words fully, names less, generic words little. */
   weights: Map<string, number>;
   /** Terms the answer must speak to: not a name already matched, not a generic word of the domain. */
@@ -52,7 +54,7 @@ const GENERIC = new Set(
     "mean", "like", "quote", "word", "deadline", "due", "who", "whom", "person", "people", "wa", "thi",
     "venue", "location", "host", "hosted", "call", "called", "name", "named", "produce", "result", "outcome", "start",
     "started", "begin", "began", "end", "ended", "kick", "run", "ran", "story", "role", "job", "title", "involved",
-    "involvement", "part", "topic", "case", "kind", "sort", "type", "according", "supposed", "originally", "original", "exactly", "before", "after",
+    "involvement", "part", "city", "cities", "town", "building", "topic", "case", "kind", "sort", "type", "according", "supposed", "originally", "original", "exactly", "before", "after",
   ].map(stem),
 );
 
@@ -172,12 +174,14 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const contentTerms: string[] = [];
   const salient: string[] = [];
   const weights = new Map<string, number>();
+  const named = new Set<string>();
   tokens.forEach((w, i) => {
     if (isStopword(w)) return;
     const t = correct(w, index);
     contentTerms.push(t);
     const generic = GENERIC.has(t) || GENERIC.has(stem(w));
     if (!covered.has(i) && !generic) salient.push(t);
+    if (covered.has(i)) named.add(t);
     const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;
     weights.set(t, Math.max(weights.get(t) ?? 0, weight));
   });
@@ -198,6 +202,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     mentions,
     terms: [...new Set(contentTerms)],
     weights,
+    named,
     salient: [...new Set(salient)],
     ...(fragment ? { fragment } : {}),
     presentTense: PRESENT.test(normalized),
