@@ -16,6 +16,11 @@ export interface Engine {
   ask(question: string, now: Date): Answer;
 }
 
+function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
+  const entry = index.kb.byId.get(id);
+  return entry?.kind === "people" && entry.value.kind !== "place";
+}
+
 function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): number {
   // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
   const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
@@ -23,6 +28,11 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
   if (unknown > 0 && top.coverage < 0.3) return 0.45;
   const strength = Math.min(1, top.score / 15);
+  // The thing asked for ("which hotel") is something the knowledge base never mentions.
+  if (analysis.focus && !index.postings.has(analysis.focus) && !index.names.has(analysis.focus)) return 0.45;
+  // A question that names someone is not answered by an entry about someone else.
+  const people = analysis.mentions.filter((m) => isPersonOrOrganization(index, m.id));
+  if (people.length > 0 && !people.some((m) => top.doc.entities.has(m.id))) return 0.5;
   if (analysis.mentions.length > 0) {
     // Naming what we know is not enough when the question asks about something the entry never mentions.
     // (One uncovered word is often just a paraphrase; two or more that the entry never mentions are not.)

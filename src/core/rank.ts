@@ -22,8 +22,15 @@ function sideOf(country: string | undefined): "china" | "us" | undefined {
   return undefined;
 }
 
+const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)\b/i;
+
+/** The prose of an entry, for the checks that read it (reported speech, reasons, numbers). */
 function textOf(doc: Doc): string {
-  return doc.entry.kind === "facts" ? doc.entry.value.text : "";
+  const e = doc.entry;
+  if (e.kind === "facts") return e.value.text;
+  if (e.kind === "events") return `${e.value.title} ${e.value.outcome ?? ""}`;
+  if (e.kind === "deadlines") return `${e.value.what} ${e.value.consequence}`;
+  return "";
 }
 
 export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config: RankingConfig = RANKING): Ranked[] {
@@ -55,6 +62,11 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     const n = index.entityDocs.get(id)?.length ?? 1;
     return 0.5 + Math.min(1, Math.log(1 + total / n) / Math.log(1 + total / 3));
   };
+  // A question that names a person or organization is about them: entries without them rank lower.
+  const namedParties = mentioned.filter((id) => {
+    const entry = index.kb.byId.get(id);
+    return entry?.kind === "people" && entry.value.kind !== "place";
+  });
   const salient = analysis.salient;
   const salientWeight = salient.reduce((sum, t) => sum + weight(t), 0);
   const questionWeight = analysis.terms.reduce((sum, t) => sum + weight(t) * (analysis.weights.get(t) ?? 1), 0);
@@ -86,10 +98,12 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     // "Who leads the Chinese delegation": the side named decides between the two delegations' leaders.
     if (analysis.intent === "who" && doc.entry.kind === "people" && analysis.side && sideOf(doc.entry.value.country) === analysis.side) score += config.personFact * 2;
     if (analysis.intent === "who" && doc.kind === "facts" && [...doc.entities].some((id) => index.kb.byId.get(id)?.kind === "people")) score += config.personFact;
+    if (analysis.intent === "how-many" && NUMBER.test(textOf(doc))) score += config.number;
     if (analysis.intent === "why" && doc.kind === "facts" && CAUSAL.test(textOf(doc))) score += config.causal;
     // Quotes answer "who said"; so do facts that report what someone said. Elsewhere quotes support an answer.
     if (analysis.intent === "who-said" && doc.kind !== "quotes") score *= REPORTED_SPEECH.test(textOf(doc)) ? config.reportedSpeech : config.notSpeech;
     else if (analysis.intent !== "quote" && analysis.intent !== "who-said" && doc.kind === "quotes") score *= config.quoteElsewhere;
+    if (namedParties.length > 0 && !namedParties.some((id) => doc.entities.has(id))) score *= config.withoutNamedParty;
     ranked.push({ doc, score, coverage, entityHit });
   }
   ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));

@@ -20,6 +20,8 @@ export interface RankingConfig {
   dateMatch: number;
   /** For facts that give a reason, on "why" questions. */
   causal: number;
+  /** For entries that state a number, on "how many/much/long" questions. */
+  number: number;
   /** For facts that involve a person, on "who" questions. */
   personFact: number;
   /** Multiplier for quotes on questions that don't ask for one. */
@@ -27,6 +29,8 @@ export interface RankingConfig {
   /** Multipliers for non-quotes on "who said" questions: reported speech, anything else. */
   reportedSpeech: number;
   notSpeech: number;
+  /** Multiplier for entries that involve none of the people or organizations the question names. */
+  withoutNamedParty: number;
   /** Multiplier for people and organizations on "when" questions. */
   undatedOnWhen: number;
   /** For the entry that *is* the event, person or deadline asked about, by kind of question. */
@@ -44,10 +48,12 @@ export const RANKING: Readonly<RankingConfig> = Object.freeze({
   dateMatch: 3,
   causal: 2,
   personFact: 1,
+  number: 1.5,
   quoteElsewhere: 0.75,
   reportedSpeech: 0.9,
   notSpeech: 0.5,
   undatedOnWhen: 0.5,
+  withoutNamedParty: 0.6,
   itself: { who: 6, about: 6, where: 6, when: 6, what: 3, deadline: 4, "how-many": 1, why: 0, quote: 0, "who-said": 0 },
   kindFit: {
     "who-said": { quotes: 4 },

@@ -140,6 +140,19 @@ function quoteContext(kb: KnowledgeBase): Map<string, string> {
   return out;
 }
 
+/** Every name (of up to four words) that occurs in a text. */
+function namesIn(tokens: readonly string[], names: FuzzyLexicon<string>): Set<string> {
+  const found = new Set<string>();
+  for (let n = 1; n <= 4; n++) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      const phrase = tokens.slice(i, i + n).join(" ");
+      if (n === 1 && WEAK_NAME_PARTS.has(phrase)) continue;
+      for (const id of names.exact(phrase)) found.add(id);
+    }
+  }
+  return found;
+}
+
 function addNames(names: FuzzyLexicon<string>, id: string, phrases: readonly string[]): void {
   for (const phrase of phrases) {
     const key = normalize(phrase);
@@ -201,7 +214,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     const index = docs.length;
     const entities = new Set(linkedIds(entry));
     // Names that appear in the text count too, so a fact that says "Greer" is about Greer.
-    for (const w of words(normalize(text))) for (const id of names.exact(w)) if (!WEAK_NAME_PARTS.has(w)) entities.add(id);
+    for (const id of namesIn(words(normalize(text)), names)) entities.add(id);
     docs.push({ id: entry.value.id, kind: entry.kind as DocKind, entry, terms: docTerms, titleTerms: new Set(terms(titleOf(entry))), entities, date: dateOf(entry), length: docTerms.length });
     totalLength += docTerms.length;
     const counts = new Map<string, number>();

@@ -20,6 +20,8 @@ export interface Analysis {
   mentions: Mention[];
   /** Every content term of the question, misspellings corrected. */
   terms: string[];
+  /** The thing asked for ("which *hotel*", "how many *reporters*"), when the question names one. */
+  focus?: string;
   /** Terms that were part of a name in the question. */
   named: Set<string>;
   /** How much each term counts in ranking: telling words fully, names less, generic words little. */
@@ -185,6 +187,14 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;
     weights.set(t, Math.max(weights.get(t) ?? 0, weight));
   });
+  // The word right after "which", "what" or "how many" is what the answer must be about.
+  let focus: string | undefined;
+  const focusMatch = /\b(?:which|what|how many)\s+([a-z]+)/.exec(normalized);
+  if (focusMatch?.[1] && !isStopword(focusMatch[1])) {
+    const t = stem(focusMatch[1]);
+    const at = tokens.indexOf(focusMatch[1]);
+    if (!GENERIC.has(t) && !(at >= 0 && covered.has(at))) focus = correct(focusMatch[1], index);
+  }
   let namedWords = 0;
   tokens.forEach((w, i) => {
     if (!isStopword(w) && covered.has(i)) namedWords++;
@@ -203,6 +213,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     terms: [...new Set(contentTerms)],
     weights,
     named,
+    ...(focus ? { focus } : {}),
     salient: [...new Set(salient)],
     ...(fragment ? { fragment } : {}),
     presentTense: PRESENT.test(normalized),
