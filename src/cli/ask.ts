@@ -1,8 +1,11 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { renderAnswerForTerminal } from "../adapters/terminal/render.ts";
 import type { Answer } from "../core/answer.ts";
 import { loadEngine } from "../core/load-engine.ts";
-import { renderAnswerForTerminal } from "../adapters/terminal/render.ts";
+import { quietOnClosedPipe } from "./pipe.ts";
+
+quietOnClosedPipe();
 
 /** The stable JSON contract other bots and moderators' scripts build on. */
 function toJson(answer: Answer) {
@@ -20,7 +23,9 @@ function toJson(answer: Answer) {
     })),
     confidence: answer.confidence,
     suggestions: answer.suggestions,
-    quote: answer.quote ? { text: answer.quote.text, speaker: answer.quote.speaker, date: answer.quote.date } : null,
+    quote: answer.quote
+      ? { text: answer.quote.text, speaker: answer.quote.speaker, date: answer.quote.date }
+      : null,
     entries: answer.entries,
     as_of: answer.asOf,
   };

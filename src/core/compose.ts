@@ -18,6 +18,9 @@ import type { Ranked } from "./rank.ts";
 import type { Doc } from "./search-index.ts";
 import type { Analysis } from "./understand.ts";
 
+/** A runner-up scoring at least this share of the best entry joins the answer. */
+const SECOND_ANSWER = 0.7;
+
 export interface Composition {
   lead: string;
   entries: string[];
@@ -134,13 +137,15 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     const events = kb.events.filter((e) => e.participants.includes(person.id) && e.kind !== "session").slice(0, 4);
     if (events.length) sentences.push(`Took part in: ${events.map((e) => `${e.title} (${formatDate(e.start)})`).join("; ")}.`);
   }
-  if (top.doc.kind === "facts" && analysis.intent !== "when") {
-    // A close second fact that says something the first does not makes a better two-sentence answer.
-    const second = ranked.slice(1, 4).find((r) => r.doc.kind === "facts" && r.score >= top.score * 0.75 && !entries.includes(r.doc.id));
+  if (top.doc.kind !== "quotes" && top.doc.kind !== "people" && analysis.intent !== "who-said") {
+    // A close runner-up that says something the first does not makes a better two-sentence answer.
     const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
-    if (second?.doc.entry.kind === "facts" && !disputed.includes(second.doc.id)) {
-      sentences.push(factSentence(second.doc.entry.value, analysis.intent));
-      citations.add(second.doc.entry.value.cite, 3);
+    const second = ranked
+      .slice(1, 4)
+      .find((r) => (r.doc.kind === "facts" || r.doc.kind === "events") && r.score >= top.score * SECOND_ANSWER && !entries.includes(r.doc.id) && !disputed.includes(r.doc.id));
+    if (second) {
+      sentences.push(leadFor(kb, second.doc, analysis, now));
+      citations.add(citeOf(second.doc), 3);
       entries.push(second.doc.id);
     }
   }

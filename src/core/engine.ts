@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
-import { type Ranked, rank } from "./rank.ts";
+import { type Ranked, rank, reportsSpeech } from "./rank.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze } from "./understand.ts";
@@ -111,7 +111,20 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         const listed = composeList(kb, analysis, now);
         if (listed) return toAnswer(question, listed, 0.9, analysis);
       }
-      const ranked = rank(analysis, index, 12, ranking);
+      let ranked = rank(analysis, index, 12, ranking);
+      // "What did King Charles say?" with no quote from him: only a fact reporting his words will do,
+      // and without one Parley says so rather than quote someone else.
+      if (analysis.intent === "quote") {
+        const speaker = analysis.mentions.find((m) => isPersonOrOrganization(index, m.id));
+        if (speaker && !kb.quotes.some((q) => q.speaker === speaker.id)) {
+          const reported = ranked.find((r) => r.doc.entities.has(speaker.id) && reportsSpeech(r.doc));
+          if (!reported) {
+            const name = index.displayName.get(speaker.id) ?? speaker.id;
+            return refusal(question, messages.noQuotesFrom(name), [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3), "refusal");
+          }
+          ranked = [reported, ...ranked.filter((r) => r !== reported)];
+        }
+      }
       const top = ranked[0];
       if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
       const confidence = confidenceOf(top, analysis, index);

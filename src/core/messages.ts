@@ -7,6 +7,7 @@ export const messages = {
   tooLong: (length: number) =>
     `That question is ${length} characters long; please keep it under ${MAX_QUESTION_LENGTH} and ask one thing at a time.`,
   notInSources: "I don't have that in my sources.",
+  noQuotesFrom: (name: string) => `I don't have any words of ${name}'s in my sources.`,
   offTopic: "I only know about the 2025–2026 US–China economic and trade talks, so I don't have that in my sources.",
   tryInstead: "You could ask:",
   disputed: "Sources disagree:",

@@ -11,7 +11,7 @@ export interface Ranked {
   entityHit: number;
 }
 
-const REPORTED_SPEECH = /\b(said|says|told|according to|announced|noted|warned|stated|called|described|remarked|argued)\b/i;
+const REPORTED_SPEECH = /\b(said|says|told|according to|announced|noted|warned|stated|called|described|remarked|argued|found|urged|pledged|promised|claimed|insisted|reported)\b/i;
 
 const CAUSAL = /\b(because|aim(s|ed)? (to|at)|in order to|so that|to ease|objective|purpose|reason|due to|in response|in retaliation|prompted|led to|amid|as a result|hoping|seeking|meant to|signall?ing|driven)\b/i;
 
@@ -20,6 +20,10 @@ function sideOf(country: string | undefined): "china" | "us" | undefined {
   if (c === "china") return "china";
   if (c === "united states" || c === "us" || c === "usa") return "us";
   return undefined;
+}
+
+export function reportsSpeech(doc: Doc): boolean {
+  return REPORTED_SPEECH.test(textOf(doc));
 }
 
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)\b/i;
@@ -101,7 +105,7 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     if (analysis.intent === "how-many" && NUMBER.test(textOf(doc))) score += config.number;
     if (analysis.intent === "why" && doc.kind === "facts" && CAUSAL.test(textOf(doc))) score += config.causal;
     // Quotes answer "who said"; so do facts that report what someone said. Elsewhere quotes support an answer.
-    if (analysis.intent === "who-said" && doc.kind !== "quotes") score *= REPORTED_SPEECH.test(textOf(doc)) ? config.reportedSpeech : config.notSpeech;
+    if (analysis.intent === "who-said" && doc.kind !== "quotes") score *= reportsSpeech(doc) ? config.reportedSpeech : config.notSpeech;
     else if (analysis.intent !== "quote" && analysis.intent !== "who-said" && doc.kind === "quotes") score *= config.quoteElsewhere;
     if (namedParties.length > 0 && !namedParties.some((id) => doc.entities.has(id))) score *= config.withoutNamedParty;
     ranked.push({ doc, score, coverage, entityHit });

@@ -90,30 +90,34 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
   const covered = new Set<number>();
   const seen = new Set<string>();
   const known = (w: string) => index.vocabulary.has(stem(w));
+  const record = (i: number, n: number, ids: readonly string[], phrase: string, distance: number) => {
+    for (let k = 0; k < n; k++) covered.add(i + k);
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      mentions.push({ id, phrase, distance });
+    }
+  };
+  const free = (i: number, n: number) => ![...Array(n).keys()].some((k) => covered.has(i + k));
+  // Exact names first, longest first; only then misspellings, so that "king charles say" stays
+  // "King Charles" + "say" rather than becoming a near miss of a longer name.
   for (let n = Math.min(5, tokens.length); n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
-      if ([...Array(n).keys()].some((k) => covered.has(i + k))) continue;
       const slice = tokens.slice(i, i + n);
-      if (slice.every(isStopword)) continue;
+      if (!free(i, n) || slice.every(isStopword)) continue;
+      const ids = index.names.exact(slice.join(" "));
+      if (ids.length) record(i, n, ids, slice.join(" "), 0);
+    }
+  }
+  for (let n = Math.min(4, tokens.length); n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) {
+      const slice = tokens.slice(i, i + n);
+      if (!free(i, n) || slice.every(isStopword) || isStopword(slice[0] ?? "") || isStopword(slice[n - 1] ?? "")) continue;
       const phrase = slice.join(" ");
-      let ids = index.names.exact(phrase);
-      let distance = 0;
       const unknownWord = slice.some((w) => !isStopword(w) && !known(w) && !index.names.has(w));
-      if (ids.length === 0 && phrase.length >= 5 && (unknownWord || n >= 2)) {
-        const maxScore = phrase.length >= 7 ? 0.3 : 0.2;
-        const best = index.names.fuzzy(phrase, maxScore, 1)[0];
-        if (best && (unknownWord || best.key.split(" ").length >= n)) {
-          ids = best.values;
-          distance = best.score;
-        }
-      }
-      if (ids.length === 0) continue;
-      for (let k = 0; k < n; k++) covered.add(i + k);
-      for (const id of ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        mentions.push({ id, phrase, distance });
-      }
+      if (phrase.length < 5 || !(unknownWord || n >= 2)) continue;
+      const best = index.names.fuzzy(phrase, phrase.length >= 7 ? 0.3 : 0.2, 1)[0];
+      if (best && (unknownWord || best.key.split(" ").length >= n)) record(i, n, best.values, phrase, best.score);
     }
   }
   return { mentions, covered };
