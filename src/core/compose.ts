@@ -151,7 +151,7 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   }
   if ((top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {
     // An entity's own entry says what it is; the best fact about it says what the question asks.
-    const fact = ranked.slice(1, 6).find((r) => r.doc.kind === "facts" && r.doc.entities.has(top.doc.id) && r.coverage >= top.coverage);
+    const fact = ranked.slice(1, 10).find((r) => r.doc.kind === "facts" && r.doc.entities.has(top.doc.id) && r.coverage >= top.coverage);
     if (fact?.doc.entry.kind === "facts") {
       sentences.push(factSentence(fact.doc.entry.value, analysis.intent));
       citations.add(fact.doc.entry.value.cite, 3);

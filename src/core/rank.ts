@@ -37,6 +37,19 @@ function textOf(doc: Doc): string {
   return "";
 }
 
+/**
+ * "The first pause", "the latest call": among entries of the same kind that fit about equally
+ * well, the question's ordinal picks the earliest or the latest.
+ */
+function byOrdinal(ranked: Ranked[], analysis: Analysis): Ranked[] {
+  const top = ranked[0];
+  if (!top || !analysis.ordinal) return ranked;
+  const close = ranked.slice(0, 6).filter((r) => r.doc.kind === top.doc.kind && r.doc.date && r.score >= top.score * 0.8);
+  if (close.length < 2) return ranked;
+  const pick = close.reduce((best, r) => ((analysis.ordinal === "first" ? r.doc.date < best.doc.date : r.doc.date > best.doc.date) ? r : best));
+  return [pick, ...ranked.filter((r) => r !== pick)];
+}
+
 export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config: RankingConfig = RANKING): Ranked[] {
   const { k1: K1, b: B } = config;
   const total = index.docs.length || 1;
@@ -94,7 +107,8 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
       // Scaled by how much of the question the name is: "Madrid talks?" is about the round itself,
       // "when did Trump sign the truce extension after Stockholm" is not.
       const share = analysis.contentWords ? Math.min(1, (analysis.namedWords + 1) / analysis.contentWords) : 1;
-      score += config.itself[analysis.intent] * share * (salient.length ? coverage : 1);
+      const answered = salient.length ? (analysis.intent === "what" || analysis.intent === "about" ? Math.max(coverage, 0.5) : coverage) : 1;
+      score += config.itself[analysis.intent] * share * answered;
     }
     // A "when" wants an entry with a date of its own; people and organizations have none.
     if (analysis.intent === "when" && doc.kind === "people") score *= config.undatedOnWhen;
@@ -108,8 +122,9 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     if (analysis.intent === "who-said" && doc.kind !== "quotes") score *= reportsSpeech(doc) ? config.reportedSpeech : config.notSpeech;
     else if (analysis.intent !== "quote" && analysis.intent !== "who-said" && doc.kind === "quotes") score *= config.quoteElsewhere;
     if (namedParties.length > 0 && !namedParties.some((id) => doc.entities.has(id))) score *= config.withoutNamedParty;
+    else if (mentioned.length > 0 && entityHit === 0) score *= config.withoutNamedTopic;
     ranked.push({ doc, score, coverage, entityHit });
   }
   ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
-  return ranked.slice(0, limit);
+  return byOrdinal(ranked, analysis).slice(0, limit);
 }

@@ -31,6 +31,8 @@ export interface RankingConfig {
   notSpeech: number;
   /** Multiplier for entries that involve none of the people or organizations the question names. */
   withoutNamedParty: number;
+  /** Multiplier for entries that concern none of the names (topics, events) the question uses. */
+  withoutNamedTopic: number;
   /** Multiplier for people and organizations on "when" questions. */
   undatedOnWhen: number;
   /** For the entry that *is* the event, person or deadline asked about, by kind of question. */
@@ -54,6 +56,7 @@ export const RANKING: Readonly<RankingConfig> = Object.freeze({
   notSpeech: 0.5,
   undatedOnWhen: 0.5,
   withoutNamedParty: 0.6,
+  withoutNamedTopic: 0.8,
   itself: { who: 6, about: 6, where: 6, when: 6, what: 3, deadline: 4, "how-many": 1, why: 0, quote: 0, "who-said": 0 },
   kindFit: {
     "who-said": { quotes: 4 },

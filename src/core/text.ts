@@ -108,9 +108,37 @@ export function stem(word: string): string {
   return w;
 }
 
+/**
+ * Words that mean the same thing in this domain, folded to one term on both sides (question and
+ * knowledge), so "purchases" meets "buy" and "probe" meets "investigation".
+ */
+const SAME_AS: Record<string, string> = {
+  purchas: "buy",
+  bought: "buy",
+  buyer: "buy",
+  investigat: "probe",
+  prob: "probe",
+  halv: "cut",
+  halve: "cut",
+  reduc: "cut",
+  lower: "cut",
+  postpon: "delay",
+  hik: "increas",
+  rais: "increas",
+  talk: "talk",
+  negotiat: "talk",
+  violat: "breach",
+  breach: "breach",
+  accus: "accus",
+};
+
+export function canonicalTerm(term: string): string {
+  return SAME_AS[term] ?? term;
+}
+
 /** Content terms of a text: normalised, without stopwords, stemmed. */
 export function terms(text: string): string[] {
   return words(normalize(text))
     .filter((w) => !isStopword(w))
-    .map(stem);
+    .map((w) => canonicalTerm(stem(w)));
 }

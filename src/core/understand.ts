@@ -1,6 +1,6 @@
 import type { SearchIndex } from "./search-index.ts";
 import { editDistance } from "./edit-distance.ts";
-import { isStopword, normalize, stem, words } from "./text.ts";
+import { canonicalTerm, isStopword, normalize, stem, words } from "./text.ts";
 
 export type Intent = "who-said" | "quote" | "who" | "when" | "where" | "how-many" | "why" | "about" | "deadline" | "what";
 export type ListKind = "deadlines" | "people" | "participants" | "rounds" | "calls" | "events" | "sources";
@@ -34,6 +34,8 @@ export interface Analysis {
   presentTense: boolean;
   /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
   side?: "china" | "us";
+  /** "The first …" or "the latest …": which end of a series is meant. */
+  ordinal?: "first" | "last";
   /** "Who are …", "which … were": the question expects more than one. */
   plural: boolean;
   /** Month-day dates named in the question ("june 5" → "06-05"), with the year when given. */
@@ -89,7 +91,7 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
   const mentions: Mention[] = [];
   const covered = new Set<number>();
   const seen = new Set<string>();
-  const known = (w: string) => index.vocabulary.has(stem(w));
+  const known = (w: string) => index.vocabulary.has(canonicalTerm(stem(w)));
   const record = (i: number, n: number, ids: readonly string[], phrase: string, distance: number) => {
     for (let k = 0; k < n; k++) covered.add(i + k);
     for (const id of ids) {
@@ -124,7 +126,7 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
 }
 
 function correct(word: string, index: SearchIndex): string {
-  const s = stem(word);
+  const s = canonicalTerm(stem(word));
   // Short words are too often real words we simply don't know ("steel" is not a typo of "steep").
   if (index.vocabulary.has(s) || word.length < 6 || /\d/.test(word)) return s;
   const best = index.vocabulary.fuzzy(s, 0.3, 1)[0];
@@ -210,6 +212,8 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     dates: datesIn(normalized),
     plural: /\b(who|which|what) (are|were)\b/.test(normalized),
     ...sideIn(normalized),
+    ...(/\b(first|original|originally|initial|earliest)\b/.test(normalized) ? { ordinal: "first" as const } : {}),
+    ...(/\b(latest|last|most recent|final|newest)\b/.test(normalized) ? { ordinal: "last" as const } : {}),
     contentWords: contentTerms.length,
     namedWords,
     ...(list ? { list } : {}),
