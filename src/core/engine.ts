@@ -111,7 +111,7 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         const listed = composeList(kb, analysis, now);
         if (listed) return toAnswer(question, listed, 0.9, analysis);
       }
-      let ranked = rank(analysis, index, 12, ranking);
+      let ranked = rank(analysis, index, 30, ranking);
       // "What did King Charles say?" with no quote from him: only a fact reporting his words will do,
       // and without one Parley says so rather than quote someone else.
       if (analysis.intent === "quote") {

@@ -52,7 +52,7 @@ function searchableText(entry: Entry, displayName: ReadonlyMap<string, string>):
     case "quotes":
       return [entry.value.text, name(entry.value.speaker), entry.value.occasion ?? ""].join(" ");
     case "events":
-      return [entry.value.title, entry.value.place ?? "", entry.value.place_aliases.join(" "), entry.value.outcome ?? ""].join(" ");
+      return [entry.value.title, entry.value.aliases.join(" "), entry.value.place ?? "", entry.value.place_aliases.join(" "), entry.value.outcome ?? ""].join(" ");
     case "deadlines":
       return [entry.value.what, entry.value.consequence, entry.value.instrument ?? "", "deadline due"].join(" ");
     case "people":
@@ -72,7 +72,7 @@ function demonym(country: string | undefined): string {
 function titleOf(entry: Entry): string {
   switch (entry.kind) {
     case "events":
-      return entry.value.title;
+      return [entry.value.title, ...entry.value.aliases].join(" ");
     case "deadlines":
       return entry.value.what;
     case "people":
@@ -172,7 +172,7 @@ function buildNames(kb: KnowledgeBase): FuzzyLexicon<string> {
   }
   for (const t of kb.topics) addNames(names, t.id, [t.name, ...t.synonyms]);
   for (const e of kb.events) {
-    addNames(names, e.id, [e.title, ...e.place_aliases]);
+    addNames(names, e.id, [e.title, ...e.aliases, ...e.place_aliases]);
     // A round of talks is known by its city: "the Madrid talks", "in Geneva".
     if (e.place && (e.kind === "round" || e.kind === "summit")) {
       const parts = e.place.split(",").map((s) => s.trim());

@@ -129,7 +129,8 @@ const SAME_AS: Record<string, string> = {
   negotiat: "talk",
   violat: "breach",
   breach: "breach",
-  accus: "accus",
+  agre: "deal",
+  consensus: "deal",
 };
 
 export function canonicalTerm(term: string): string {

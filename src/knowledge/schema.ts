@@ -102,6 +102,8 @@ export const topicSchema = z.strictObject({
 export const eventSchema = z.strictObject({
   id,
   title: text,
+  /** Other names the event goes by ("Busan summit", "fourth round"). */
+  aliases: z.array(text).default([]),
   kind: z.enum([
     "round",
     "session",
