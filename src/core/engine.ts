@@ -7,6 +7,8 @@ import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze } from "./understand.ts";
 
+const SPECULATION = /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|\bworth (buying|investing)|\binvest in\b/;
+
 /** Below this an answer would be a guess, and Parley refuses instead. */
 export const ANSWER_THRESHOLD = 0.6;
 
@@ -24,10 +26,12 @@ function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
 function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): number {
   // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
   const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
-  if (analysis.salient.length > 0 && unknown / analysis.salient.length >= 0.5) return Math.min(0.4, 0.3 + 0.1 * top.coverage);
+  if (analysis.salient.length > 0 && unknown / analysis.salient.length > 0.5) return Math.min(0.4, 0.3 + 0.1 * top.coverage);
   // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
   if (unknown > 0 && top.coverage < 0.3) return 0.45;
   const strength = Math.min(1, top.score / 15);
+  // "How many reporters": an answer that never mentions reporters has no count of them.
+  if (analysis.intent === "how-many" && analysis.focus && !top.doc.terms.includes(analysis.focus)) return 0.5;
   // The thing asked for ("which hotel") is something the knowledge base never mentions.
   if (analysis.focus && !index.postings.has(analysis.focus) && !index.names.has(analysis.focus)) return 0.45;
   // A question that names someone is not answered by an entry about someone else.
@@ -106,6 +110,8 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       if (question === "") return refusal(question, messages.emptyQuestion, [...DEFAULT_SUGGESTIONS], "invalid");
       if (question.length > MAX_QUESTION_LENGTH) return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
       const analysis = analyze(question, index);
+      // Parley reports what its sources say; it does not advise or foretell.
+      if (SPECULATION.test(analysis.normalized)) return refusal(question, messages.speculation, suggestionsFrom(rank(analysis, index, 5, ranking), index), "refusal");
 
       if (analysis.list) {
         const listed = composeList(kb, analysis, now);

@@ -10,6 +10,7 @@ export const messages = {
   noQuotesFrom: (name: string) => `I don't have any words of ${name}'s in my sources.`,
   offTopic: "I only know about the 2025–2026 US–China economic and trade talks, so I don't have that in my sources.",
   tryInstead: "You could ask:",
+  speculation: "I can only tell you what my sources report about the US–China talks, not predict or advise.",
   disputed: "Sources disagree:",
   asOf: (date: string) => `As of ${date}`,
   genericError: "Sorry — something went wrong on my side while answering. Please try again in a moment.",

@@ -107,7 +107,9 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
       // Scaled by how much of the question the name is: "Madrid talks?" is about the round itself,
       // "when did Trump sign the truce extension after Stockholm" is not.
       const share = analysis.contentWords ? Math.min(1, (analysis.namedWords + 1) / analysis.contentWords) : 1;
-      const answered = salient.length ? (analysis.intent === "what" || analysis.intent === "about" ? Math.max(coverage, 0.5) : coverage) : 1;
+      // When the question asks about the entry as a whole, its own words need not repeat the question's.
+      const framing = ["what", "about", "when", "where", "who"].includes(analysis.intent);
+      const answered = salient.length ? (framing ? Math.max(coverage, 0.5) : coverage) : 1;
       score += config.itself[analysis.intent] * share * answered;
     }
     // A "when" wants an entry with a date of its own; people and organizations have none.

@@ -58,14 +58,14 @@ const GENERIC = new Set(
     "mean", "like", "quote", "word", "deadline", "due", "who", "whom", "person", "people", "wa", "thi",
     "venue", "location", "host", "hosted", "call", "called", "name", "named", "produce", "result", "outcome", "start",
     "started", "begin", "began", "end", "ended", "kick", "run", "ran", "story", "role", "job", "title", "involved",
-    "involvement", "part", "city", "cities", "town", "building", "topic", "case", "kind", "sort", "type", "according", "supposed", "originally", "original", "exactly", "before", "after",
+    "involvement", "part", "position", "stance", "view", "attitude", "opinion", "city", "cities", "town", "building", "topic", "case", "kind", "sort", "type", "according", "supposed", "originally", "original", "exactly", "before", "after",
   ].map(stem),
 );
 
 const INTENT_RULES: [RegExp, Intent][] = [
   [/\bwho (said|says|told|called|described|stated|remarked|warned|claimed|wrote|posted|put it)\b|\bwhose (words|quote|line)|\bsaid by\b|\bwho is quoted\b/, "who-said"],
   [/\bwhat did .+ (say|said|tell|post|write|warn|claim)\b|\bquotes? (from|by|of|about)\b|\bin (his|her|their) (own )?words\b|\bwhat has .+ said\b/, "quote"],
-  [/\bdeadlines?\b|\bdue (date|by)\b|\bcut-?off\b|\bexpir(e|y|es|ed|ation)\b/, "deadline"],
+  [/\bdeadlines?\b|\bdue (date|by)\b|\bcut-?off\b|\bexpir(e|y|es|ed|ation)\b|\bruns? out\b|\bran out\b|\blapse[sd]?\b/, "deadline"],
   [/^(when|what date|what day|which day|what time|how soon|since when)\b|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/, "when"],
   [/^(where)\b|\bwhere (is|was|did|were|are|will)\b|\bwhat (city|venue|country|building|location|place)\b|\bwhich (city|venue|country|building|place)\b|\bvenue\b|\blocation\b/, "where"],
   [/\bhow (many|much|long|high|low|big)\b|\bwhat (percentage|percent|rate|level|share|stake|size)\b|\bnumber of\b/, "how-many"],
