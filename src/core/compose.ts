@@ -142,7 +142,7 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
     const second = ranked
       .slice(1, 4)
-      .find((r) => (r.doc.kind === "facts" || r.doc.kind === "events") && r.score >= top.score * SECOND_ANSWER && !entries.includes(r.doc.id) && !disputed.includes(r.doc.id));
+      .find((r) => (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") && r.score >= top.score * SECOND_ANSWER && !entries.includes(r.doc.id) && !disputed.includes(r.doc.id));
     if (second) {
       sentences.push(leadFor(kb, second.doc, analysis, now));
       citations.add(citeOf(second.doc), 3);
@@ -151,11 +151,13 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   }
   if ((top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {
     // An entity's own entry says what it is; the best fact about it says what the question asks.
-    const fact = ranked.slice(1, 10).find((r) => r.doc.kind === "facts" && r.doc.entities.has(top.doc.id) && r.coverage >= top.coverage);
-    if (fact?.doc.entry.kind === "facts") {
-      sentences.push(factSentence(fact.doc.entry.value, analysis.intent));
-      citations.add(fact.doc.entry.value.cite, 3);
-      entries.push(fact.doc.id);
+    const detail = ranked
+      .slice(1, 10)
+      .find((r) => (r.doc.kind === "facts" || r.doc.kind === "events") && r.doc.entities.has(top.doc.id) && r.coverage >= top.coverage);
+    if (detail) {
+      sentences.push(leadFor(kb, detail.doc, analysis, now));
+      citations.add(citeOf(detail.doc), 3);
+      entries.push(detail.doc.id);
     }
   }
   if (!quote) {

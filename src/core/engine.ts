@@ -30,6 +30,8 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
   if (unknown > 0 && top.coverage < 0.3) return 0.45;
   const strength = Math.min(1, top.score / 15);
+  // A count or an amount of something the knowledge base never mentions ("how much did Spain spend").
+  if (analysis.intent === "how-many" && unknown > 0) return 0.45;
   // "How many reporters": an answer that never mentions reporters has no count of them.
   if (analysis.intent === "how-many" && analysis.focus && !top.doc.terms.includes(analysis.focus)) return 0.5;
   // The thing asked for ("which hotel") is something the knowledge base never mentions.

@@ -172,7 +172,7 @@ function buildNames(kb: KnowledgeBase): FuzzyLexicon<string> {
   }
   for (const t of kb.topics) addNames(names, t.id, [t.name, ...t.synonyms]);
   for (const e of kb.events) {
-    addNames(names, e.id, [e.title, ...e.aliases, ...e.place_aliases]);
+    addNames(names, e.id, [e.title, ...e.aliases]);
     // A round of talks is known by its city: "the Madrid talks", "in Geneva".
     if (e.place && (e.kind === "round" || e.kind === "summit")) {
       const parts = e.place.split(",").map((s) => s.trim());

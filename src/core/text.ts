@@ -94,7 +94,6 @@ export function stem(word: string): string {
     ["edly", ""],
     ["ly", ""],
     ["ed", ""],
-    ["er", ""],
   ];
   for (const [suffix, replacement] of rules) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
@@ -129,6 +128,8 @@ const SAME_AS: Record<string, string> = {
   negotiat: "talk",
   violat: "breach",
   breach: "breach",
+  owner: "own",
+  leader: "lead",
   agre: "deal",
   consensus: "deal",
 };

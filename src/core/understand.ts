@@ -64,14 +64,14 @@ const GENERIC = new Set(
 
 const INTENT_RULES: [RegExp, Intent][] = [
   [/\bwho (said|says|told|called|described|stated|remarked|warned|claimed|wrote|posted|put it)\b|\bwhose (words|quote|line)|\bsaid by\b|\bwho is quoted\b/, "who-said"],
-  [/\bwhat did .+ (say|said|tell|post|write|warn|claim)\b|\bquotes? (from|by|of|about)\b|\bin (his|her|their) (own )?words\b|\bwhat has .+ said\b/, "quote"],
+  [/\bwhat (is|was|were) [a-z ]{1,30} (position|stance|view|views|line) (on|about)\b|\bwhat did .+ (say|said|tell|post|write|warn|claim)\b|\bquotes? (from|by|of|about)\b|\bin (his|her|their) (own )?words\b|\bwhat has .+ said\b/, "quote"],
   [/\bdeadlines?\b|\bdue (date|by)\b|\bcut-?off\b|\bexpir(e|y|es|ed|ation)\b|\bruns? out\b|\bran out\b|\blapse[sd]?\b/, "deadline"],
   [/^(when|what date|what day|which day|what time|how soon|since when)\b|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/, "when"],
   [/^(where)\b|\bwhere (is|was|did|were|are|will)\b|\bwhat (city|venue|country|building|location|place)\b|\bwhich (city|venue|country|building|place)\b|\bvenue\b|\blocation\b/, "where"],
   [/\bhow (many|much|long|high|low|big)\b|\bwhat (percentage|percent|rate|level|share|stake|size)\b|\bnumber of\b/, "how-many"],
   [/^why\b|\bwhy (is|was|did|does|do|are|were|would|has)\b|\breason\b|\bhow come\b|\bwhat caused\b/, "why"],
   [/^(who|whos)\b|\bwho (is|was|are|were|led|leads|heads|headed)\b/, "who"],
-  [/\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+)?$/, "about"],
+  [/\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+){0,3}$/, "about"],
 ];
 
 const LIST_RULES: [RegExp, ListKind][] = [
