@@ -20,6 +20,8 @@ import type { Analysis } from "./understand.ts";
 
 /** A runner-up scoring at least this share of the best entry joins the answer. */
 const SECOND_ANSWER = 0.7;
+/** …or this share, when it comes from the same paragraph of the same source. */
+const SIBLING_ANSWER = 0.4;
 
 export interface Composition {
   lead: string;
@@ -140,9 +142,14 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   if (top.doc.kind !== "quotes" && top.doc.kind !== "people" && analysis.intent !== "who-said") {
     // A close runner-up that says something the first does not makes a better two-sentence answer.
     const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
-    const second = ranked
-      .slice(1, 4)
-      .find((r) => (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") && r.score >= top.score * SECOND_ANSWER && !entries.includes(r.doc.id) && !disputed.includes(r.doc.id));
+    const eligible = (r: Ranked) =>
+      (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") && !entries.includes(r.doc.id) && !disputed.includes(r.doc.id);
+    // A fact from the same paragraph of the same source is the natural next sentence, even if it ranks lower.
+    const paragraph = new Set(citeOf(top.doc).filter((c) => /\s/.test(c)));
+    const sibling = ranked
+      .slice(1, 6)
+      .find((r) => eligible(r) && r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)));
+    const second = sibling ?? ranked.slice(1, 4).find((r) => eligible(r) && r.score >= top.score * SECOND_ANSWER);
     if (second) {
       sentences.push(leadFor(kb, second.doc, analysis, now));
       citations.add(citeOf(second.doc), 3);

@@ -102,7 +102,10 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     const titleMatch = questionWeight > 0 ? inTitle / questionWeight : 0;
     let score = (bm25.get(at) ?? 0) + config.entity * hits + config.coverage * coverage + config.title * titleMatch + (config.kindFit[analysis.intent][doc.kind] ?? 0);
     // The entry that *is* the person or event asked about beats entries that merely mention it.
-    if ((doc.kind === "people" || doc.kind === "events" || doc.kind === "deadlines") && mentioned.includes(doc.id)) {
+    const isPlace = doc.entry.kind === "people" && doc.entry.value.kind === "place";
+    // "Who …" is answered by a person or organization, never by the venue itself.
+    const fitsIntent = !(analysis.intent === "who" && (doc.kind !== "people" || isPlace));
+    if ((doc.kind === "people" || doc.kind === "events" || doc.kind === "deadlines") && mentioned.includes(doc.id) && fitsIntent) {
       // The entry itself is the answer when the question asks for nothing more specific than it covers.
       // Scaled by how much of the question the name is: "Madrid talks?" is about the round itself,
       // "when did Trump sign the truce extension after Stockholm" is not.
