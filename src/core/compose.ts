@@ -154,6 +154,13 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
       sentences.push(leadFor(kb, second.doc, analysis, now));
       citations.add(citeOf(second.doc), 3);
       entries.push(second.doc.id);
+      // A third sentence only from the same paragraph again: enough to finish the thought, no more.
+      const third = sibling && ranked.slice(1, 6).find((r) => eligible(r) && r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)));
+      if (third) {
+        sentences.push(leadFor(kb, third.doc, analysis, now));
+        citations.add(citeOf(third.doc), 3);
+        entries.push(third.doc.id);
+      }
     }
   }
   if ((top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {

@@ -117,6 +117,7 @@ export function rank(analysis: Analysis, index: SearchIndex, limit = 12, config:
     }
     // A "when" wants an entry with a date of its own; people and organizations have none.
     if (analysis.intent === "when" && doc.kind === "people") score *= config.undatedOnWhen;
+    if (analysis.intent === "who" && isPlace) score *= config.undatedOnWhen;
     if (analysis.dates.some((d) => doc.date.slice(5) === d.monthDay && (!d.year || doc.date.startsWith(d.year)))) score += config.dateMatch;
     // "Who leads the Chinese delegation": the side named decides between the two delegations' leaders.
     if (analysis.intent === "who" && doc.entry.kind === "people" && analysis.side && sideOf(doc.entry.value.country) === analysis.side) score += config.personFact * 2;

@@ -22,6 +22,8 @@ export function normalize(text: string): string {
     .toLowerCase()
     .replace(/\bu\.\s?s\.(?:\s?a\.)?/g, "us ")
     .replace(/\bclose to\b/g, "near")
+    .replace(/\bpush(?:ed|es|ing)? back\b/g, "delayed")
+    .replace(/\bcall(?:ed|s|ing)? on\b/g, "urged")
     .replace(/\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g, (m) => MONTH_NAMES[m.replace(".", "")] ?? m)
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
@@ -129,6 +131,8 @@ const SAME_AS: Record<string, string> = {
   violat: "breach",
   breach: "breach",
   owner: "own",
+  urg: "ask",
+  request: "ask",
   leader: "lead",
   agre: "deal",
   consensus: "deal",
