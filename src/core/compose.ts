@@ -14,6 +14,7 @@ import {
   negotiators,
 } from "./describe.ts";
 import { messages } from "./messages.ts";
+import { terms } from "./text.ts";
 import type { Ranked } from "./rank.ts";
 import type { Doc } from "./search-index.ts";
 import type { Analysis } from "./understand.ts";
@@ -22,9 +23,13 @@ import type { Analysis } from "./understand.ts";
 const SECOND_ANSWER = 0.7;
 /** …or this share, when it comes from the same paragraph of the same source. */
 const SIBLING_ANSWER = 0.4;
+/** The share of a further sentence's words that must be new for it to join. */
+const NOVELTY = 0.5;
 
 export interface Composition {
   lead: string;
+  /** The answer states facts that may have changed since its sources were written. */
+  dated?: boolean;
   entries: string[];
   quote: SupportingQuote | null;
   citations: CitationList;
@@ -142,8 +147,20 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   if (top.doc.kind !== "quotes" && top.doc.kind !== "people" && analysis.intent !== "who-said") {
     // A close runner-up that says something the first does not makes a better two-sentence answer.
     const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
+    // Only entries that add something: one that mostly repeats what is already said is left out.
+    const said = () => new Set(terms(sentences.join(" ")));
+    const novel = (r: Ranked) => {
+      const known = said();
+      const own = new Set(terms(leadFor(kb, r.doc, analysis, now)));
+      let fresh = 0;
+      for (const t of own) if (!known.has(t)) fresh++;
+      return own.size > 0 && fresh / own.size >= NOVELTY;
+    };
     const eligible = (r: Ranked) =>
-      (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") && !entries.includes(r.doc.id) && !disputed.includes(r.doc.id);
+      (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") &&
+      !entries.includes(r.doc.id) &&
+      !disputed.includes(r.doc.id) &&
+      novel(r);
     // A fact from the same paragraph of the same source is the natural next sentence, even if it ranks lower.
     const paragraph = new Set(citeOf(top.doc).filter((c) => /\s/.test(c)));
     const sibling = ranked
@@ -184,7 +201,7 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
       entries.push(candidate.doc.id);
     }
   }
-  return { lead: sentences.join(" "), entries, quote, citations };
+  return { lead: sentences.join(" "), entries, quote, citations, dated: top.doc.kind === "facts" };
 }
 
 /** Answers to "what are the deadlines", "who are the negotiators", "list the rounds". */
@@ -262,7 +279,8 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
 
 export function toAnswer(question: string, c: Composition, confidence: number, analysis: Analysis): Answer {
   const asOf = c.citations.newestDate;
-  const lead = analysis.presentTense && asOf && !c.lead.includes("\n") ? `${messages.asOf(formatDate(asOf))}: ${c.lead}` : c.lead;
+  // "As of" belongs to facts that may have changed since; a person's card or a dated event needs none.
+  const lead = analysis.presentTense && c.dated && asOf && !c.lead.includes("\n") ? `${messages.asOf(formatDate(asOf))}: ${c.lead}` : c.lead;
   const quoteLine = c.quote ? `\n“${c.quote.text}” — ${c.quote.speaker}, ${formatDate(c.quote.date)}` : "";
   return {
     question,
