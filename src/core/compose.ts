@@ -24,7 +24,7 @@ const SECOND_ANSWER = 0.7;
 /** …or this share, when it comes from the same paragraph of the same source. */
 const SIBLING_ANSWER = 0.4;
 /** The share of a further sentence's words that must be new for it to join. */
-const NOVELTY = 0.5;
+const NOVELTY = 0.4;
 
 export interface Composition {
   lead: string;
@@ -100,6 +100,15 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
   }
 }
 
+/** Only entries that add something join an answer: one that mostly repeats what is said is left out. */
+function addsSomething(kb: KnowledgeBase, doc: Doc, sentences: readonly string[], analysis: Analysis, now: Date): boolean {
+  const known = new Set(terms(sentences.join(" ")));
+  const own = new Set(terms(leadFor(kb, doc, analysis, now)));
+  let fresh = 0;
+  for (const t of own) if (!known.has(t)) fresh++;
+  return own.size > 0 && fresh / own.size >= NOVELTY;
+}
+
 export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[], analysis: Analysis, now: Date): Composition {
   const citations = new CitationList(kb);
   const top = ranked[0] as Ranked;
@@ -147,15 +156,7 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   if (top.doc.kind !== "quotes" && top.doc.kind !== "people" && analysis.intent !== "who-said") {
     // A close runner-up that says something the first does not makes a better two-sentence answer.
     const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
-    // Only entries that add something: one that mostly repeats what is already said is left out.
-    const said = () => new Set(terms(sentences.join(" ")));
-    const novel = (r: Ranked) => {
-      const known = said();
-      const own = new Set(terms(leadFor(kb, r.doc, analysis, now)));
-      let fresh = 0;
-      for (const t of own) if (!known.has(t)) fresh++;
-      return own.size > 0 && fresh / own.size >= NOVELTY;
-    };
+    const novel = (r: Ranked) => addsSomething(kb, r.doc, sentences, analysis, now);
     const eligible = (r: Ranked) =>
       (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") &&
       !entries.includes(r.doc.id) &&
@@ -184,7 +185,14 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     // An entity's own entry says what it is; the best fact about it says what the question asks.
     const detail = ranked
       .slice(1, 10)
-      .find((r) => (r.doc.kind === "facts" || r.doc.kind === "events") && r.doc.entities.has(top.doc.id) && r.coverage >= top.coverage);
+      .find(
+        (r) =>
+          (r.doc.kind === "facts" || r.doc.kind === "events") &&
+          !entries.includes(r.doc.id) &&
+          r.doc.entities.has(top.doc.id) &&
+          r.coverage >= top.coverage &&
+          addsSomething(kb, r.doc, sentences, analysis, now),
+      );
     if (detail) {
       sentences.push(leadFor(kb, detail.doc, analysis, now));
       citations.add(citeOf(detail.doc), 3);
