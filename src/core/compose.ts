@@ -181,7 +181,8 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
       }
     }
   }
-  if ((top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {
+  const added = entries.length > 1;
+  if (!added && (top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {
     // An entity's own entry says what it is; the best fact about it says what the question asks.
     const detail = ranked
       .slice(1, 10)
