@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { renderAnswerForTerminal } from "../adapters/terminal/render.ts";
+import { answerToReply } from "../../commands/ask.ts";
+import { renderReply } from "../adapters/terminal/render.ts";
 import type { Answer } from "../core/answer.ts";
 import { loadEngine } from "../core/load-engine.ts";
 import { quietOnClosedPipe } from "./pipe.ts";
@@ -47,5 +48,6 @@ if (values.jsonl) {
   const question = positionals.join(" ");
   const answer = engine.ask(question, new Date());
   if (values.json) process.stdout.write(`${JSON.stringify(toJson(answer))}\n`);
-  else process.stdout.write(`${renderAnswerForTerminal(answer, { color: Boolean(process.stdout.isTTY) })}\n`);
+  else
+    process.stdout.write(`${renderReply(answerToReply(answer), { color: Boolean(process.stdout.isTTY) })}\n`);
 }

@@ -20,7 +20,7 @@ export class CitationList {
         continue;
       }
       const entry = this.kb.byId.get(sourceId);
-      if (!entry || entry.kind !== "sources") continue;
+      if (entry?.kind !== "sources") continue;
       const s = entry.value;
       this.items.push({
         source: s.id,
@@ -37,7 +37,10 @@ export class CitationList {
   }
 
   get newestDate(): string | null {
-    const dates = this.items.map((c) => c.date).filter((d): d is string => d !== null).sort();
+    const dates = this.items
+      .map((c) => c.date)
+      .filter((d): d is string => d !== null)
+      .sort();
     return dates[dates.length - 1] ?? null;
   }
 }

@@ -14,9 +14,9 @@ import {
   negotiators,
 } from "./describe.ts";
 import { messages } from "./messages.ts";
-import { terms } from "./text.ts";
 import type { Ranked } from "./rank.ts";
 import type { Doc } from "./search-index.ts";
+import { terms } from "./text.ts";
 import type { Analysis } from "./understand.ts";
 
 /** A runner-up scoring at least this share of the best entry joins the answer. */
@@ -72,15 +72,20 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
       const q = entry.value;
       const who = nameOf(kb, q.speaker);
       const when = `${formatDate(q.date)}${q.occasion ? `, ${q.occasion}` : ""}`;
-      const disputed = q.attribution === "disputed" ? ` The attribution is disputed${q.note ? `: ${q.note}` : "."}` : "";
+      const disputed =
+        q.attribution === "disputed" ? ` The attribution is disputed${q.note ? `: ${q.note}` : "."}` : "";
       if (analysis.intent === "who-said") return `${who} said it (${when}).${disputed}`;
       return `${who} said this (${when}).${disputed}`;
     }
     case "events": {
       const e = entry.value;
-      if (analysis.intent === "where" && e.place) return `${e.title}: held at ${e.place}, ${formatRange(e.start, e.end)}.`;
+      if (analysis.intent === "where" && e.place)
+        return `${e.title}: held at ${e.place}, ${formatRange(e.start, e.end)}.`;
       if (analysis.intent === "when") {
-        const span = e.end && e.end !== e.start ? `from ${formatDate(e.start)} to ${formatDate(e.end)}` : `on ${formatDate(e.start)}`;
+        const span =
+          e.end && e.end !== e.start
+            ? `from ${formatDate(e.start)} to ${formatDate(e.end)}`
+            : `on ${formatDate(e.start)}`;
         return `${e.title}${e.status === "held" ? "" : ` (${e.status})`}: ${span}${e.place ? `, ${e.place}` : ""}.`;
       }
       const outcome = e.outcome ? ` ${sentence(e.outcome, e.start)}` : "";
@@ -90,7 +95,8 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
       const d = entry.value;
       const consequence = analysis.intent === "when" ? "" : ` If missed: ${sentence(d.consequence, d.due)}`;
       const chain = deadlineChain(kb, d);
-      const history = chain.length > 1 ? ` The deadline moved: ${chain.map((c) => formatDate(c.due)).join(" → ")}.` : "";
+      const history =
+        chain.length > 1 ? ` The deadline moved: ${chain.map((c) => formatDate(c.due)).join(" → ")}.` : "";
       return `${describeDeadline(kb, d, now)}${consequence}${history}`;
     }
     case "people":
@@ -101,7 +107,13 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
 }
 
 /** Only entries that add something join an answer: one that mostly repeats what is said is left out. */
-function addsSomething(kb: KnowledgeBase, doc: Doc, sentences: readonly string[], analysis: Analysis, now: Date): boolean {
+function addsSomething(
+  kb: KnowledgeBase,
+  doc: Doc,
+  sentences: readonly string[],
+  analysis: Analysis,
+  now: Date,
+): boolean {
   const known = new Set(terms(sentences.join(" ")));
   const own = new Set(terms(leadFor(kb, doc, analysis, now)));
   let fresh = 0;
@@ -109,7 +121,12 @@ function addsSomething(kb: KnowledgeBase, doc: Doc, sentences: readonly string[]
   return own.size > 0 && fresh / own.size >= NOVELTY;
 }
 
-export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[], analysis: Analysis, now: Date): Composition {
+export function composeFromRanking(
+  kb: KnowledgeBase,
+  ranked: readonly Ranked[],
+  analysis: Analysis,
+  now: Date,
+): Composition {
   const citations = new CitationList(kb);
   const top = ranked[0] as Ranked;
   const entries = [top.doc.id];
@@ -150,8 +167,11 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
   }
   if (top.doc.entry.kind === "people") {
     const person = top.doc.entry.value;
-    const events = kb.events.filter((e) => e.participants.includes(person.id) && e.kind !== "session").slice(0, 4);
-    if (events.length) sentences.push(`Took part in: ${events.map((e) => `${e.title} (${formatDate(e.start)})`).join("; ")}.`);
+    const events = kb.events
+      .filter((e) => e.participants.includes(person.id) && e.kind !== "session")
+      .slice(0, 4);
+    if (events.length)
+      sentences.push(`Took part in: ${events.map((e) => `${e.title} (${formatDate(e.start)})`).join("; ")}.`);
   }
   if (top.doc.kind !== "quotes" && top.doc.kind !== "people" && analysis.intent !== "who-said") {
     // A close runner-up that says something the first does not makes a better two-sentence answer.
@@ -166,14 +186,27 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     const paragraph = new Set(citeOf(top.doc).filter((c) => /\s/.test(c)));
     const sibling = ranked
       .slice(1, 6)
-      .find((r) => eligible(r) && r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)));
-    const second = sibling ?? ranked.slice(1, 4).find((r) => eligible(r) && r.score >= top.score * SECOND_ANSWER);
+      .find(
+        (r) =>
+          eligible(r) && r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)),
+      );
+    const second =
+      sibling ?? ranked.slice(1, 4).find((r) => eligible(r) && r.score >= top.score * SECOND_ANSWER);
     if (second) {
       sentences.push(leadFor(kb, second.doc, analysis, now));
       citations.add(citeOf(second.doc), 3);
       entries.push(second.doc.id);
       // A third sentence only from the same paragraph again: enough to finish the thought, no more.
-      const third = sibling && ranked.slice(1, 6).find((r) => eligible(r) && r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)));
+      const third =
+        sibling &&
+        ranked
+          .slice(1, 6)
+          .find(
+            (r) =>
+              eligible(r) &&
+              r.score >= top.score * SIBLING_ANSWER &&
+              citeOf(r.doc).some((c) => paragraph.has(c)),
+          );
       if (third) {
         sentences.push(leadFor(kb, third.doc, analysis, now));
         citations.add(citeOf(third.doc), 3);
@@ -182,7 +215,11 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     }
   }
   const added = entries.length > 1;
-  if (!added && (top.doc.kind === "people" || top.doc.kind === "events") && ["about", "what", "how-many", "why"].includes(analysis.intent)) {
+  if (
+    !added &&
+    (top.doc.kind === "people" || top.doc.kind === "events") &&
+    ["about", "what", "how-many", "why"].includes(analysis.intent)
+  ) {
     // An entity's own entry says what it is; the best fact about it says what the question asks.
     const detail = ranked
       .slice(1, 10)
@@ -204,7 +241,12 @@ export function composeFromRanking(kb: KnowledgeBase, ranked: readonly Ranked[],
     const mentioned = new Set([top.doc.id, ...top.doc.entities]);
     const candidate = ranked
       .slice(1, 8)
-      .find((r) => r.doc.entry.kind === "quotes" && r.score >= top.score * 0.5 && [...r.doc.entities].some((id) => mentioned.has(id)));
+      .find(
+        (r) =>
+          r.doc.entry.kind === "quotes" &&
+          r.score >= top.score * 0.5 &&
+          [...r.doc.entities].some((id) => mentioned.has(id)),
+      );
     if (candidate?.doc.entry.kind === "quotes") {
       quote = supportingQuote(kb, candidate.doc.entry.value, citations);
       entries.push(candidate.doc.id);
@@ -222,7 +264,9 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
     case "deadlines": {
       // Narrowed to what the question names ("TikTok deadline extensions"), else every deadline.
       const named = new Set(analysis.mentions.map((m) => m.id));
-      const relevant = deadlinesByRelevance(kb, now).filter((d) => named.size === 0 || d.about.some((id) => named.has(id)));
+      const relevant = deadlinesByRelevance(kb, now).filter(
+        (d) => named.size === 0 || d.about.some((id) => named.has(id)),
+      );
       const pool = relevant.length ? relevant : deadlinesByRelevance(kb, now);
       // A chain of extensions is one deadline: list its latest link, with the dates it moved through.
       for (const d of pool.filter((d) => !d.superseded_by).slice(0, 12)) {
@@ -236,7 +280,9 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
     }
     case "people":
       for (const { person, rounds } of negotiators(kb).slice(0, 6)) {
-        lines.push(`${person.name} — ${person.role ?? person.affiliation ?? ""} (${rounds} round${rounds === 1 ? "" : "s"})`);
+        lines.push(
+          `${person.name} — ${person.role ?? person.affiliation ?? ""} (${rounds} round${rounds === 1 ? "" : "s"})`,
+        );
         citations.add(person.cite, 1);
         entries.push(person.id);
       }
@@ -252,7 +298,9 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
         const side = p.value.country ?? "Other";
         bySide.set(side, [...(bySide.get(side) ?? []), p.value.name]);
       }
-      lines.push(`${event.value.title} (${formatRange(event.value.start, event.value.end)}) — who took part:`);
+      lines.push(
+        `${event.value.title} (${formatRange(event.value.start, event.value.end)}) — who took part:`,
+      );
       for (const [side, names] of bySide) lines.push(`${side}: ${names.join(", ")}`);
       citations.add(event.value.cite, 4);
       entries.push(event.value.id);
@@ -273,7 +321,9 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       }
       break;
     case "events":
-      for (const e of eventsInOrder(kb).filter((e) => e.kind !== "session").slice(0, 12)) {
+      for (const e of eventsInOrder(kb)
+        .filter((e) => e.kind !== "session")
+        .slice(0, 12)) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);
@@ -289,7 +339,10 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
 export function toAnswer(question: string, c: Composition, confidence: number, analysis: Analysis): Answer {
   const asOf = c.citations.newestDate;
   // "As of" belongs to facts that may have changed since; a person's card or a dated event needs none.
-  const lead = analysis.presentTense && c.dated && asOf && !c.lead.includes("\n") ? `${messages.asOf(formatDate(asOf))}: ${c.lead}` : c.lead;
+  const lead =
+    analysis.presentTense && c.dated && asOf && !c.lead.includes("\n")
+      ? `${messages.asOf(formatDate(asOf))}: ${c.lead}`
+      : c.lead;
   const quoteLine = c.quote ? `\n“${c.quote.text}” — ${c.quote.speaker}, ${formatDate(c.quote.date)}` : "";
   return {
     question,

@@ -13,8 +13,10 @@ export function formatRange(start: string, end?: string): string {
   if (!end || end === start) return formatDate(start);
   const [sy, sm, sd] = start.split("-");
   const [ey, em, ed] = end.split("-");
-  if (sy === ey && sm === em && sd && ed) return `${Number(sd)}–${Number(ed)} ${MONTHS[Number(sm) - 1]} ${sy}`;
-  if (sy === ey && sd && ed) return `${Number(sd)} ${MONTHS[Number(sm) - 1]} – ${Number(ed)} ${MONTHS[Number(em) - 1]} ${sy}`;
+  if (sy === ey && sm === em && sd && ed)
+    return `${Number(sd)}–${Number(ed)} ${MONTHS[Number(sm) - 1]} ${sy}`;
+  if (sy === ey && sd && ed)
+    return `${Number(sd)} ${MONTHS[Number(sm) - 1]} – ${Number(ed)} ${MONTHS[Number(em) - 1]} ${sy}`;
   return `${formatDate(start)} – ${formatDate(end)}`;
 }
 
@@ -45,8 +47,22 @@ export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-const MONTH_WORDS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const MONTH_PATTERN = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+const MONTH_WORDS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+const MONTH_PATTERN =
+  "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 
 function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(".", "");

@@ -27,7 +27,8 @@ export function deadlineStatus(kb: KnowledgeBase, d: Deadline, now: Date): strin
     return `${verb} — replaced by ${formatDate(next.value.due)} (${relativeDay(now, next.value.due)})`;
   }
   if (d.status === "met") return "met";
-  if (d.status === "moot") return daysFrom(now, d.due) < 0 ? `moot (was ${relativeDay(now, d.due)})` : "moot";
+  if (d.status === "moot")
+    return daysFrom(now, d.due) < 0 ? `moot; its date passed ${-daysFrom(now, d.due)} days ago` : "moot";
   if (d.status === "superseded" || d.status === "extended") return `${d.status}; ${relativeDay(now, d.due)}`;
   if (d.status === "lapsed") return `lapsed, ${relativeDay(now, d.due).replace(/^passed, /, "")}`;
   return relativeDay(now, d.due);
@@ -82,7 +83,9 @@ export function negotiators(kb: KnowledgeBase): { person: Person; rounds: number
   }
   return [...counts]
     .map(([id, rounds]) => ({ entry: kb.byId.get(id), rounds }))
-    .flatMap(({ entry, rounds }) => (entry?.kind === "people" && entry.value.kind === "person" ? [{ person: entry.value, rounds }] : []))
+    .flatMap(({ entry, rounds }) =>
+      entry?.kind === "people" && entry.value.kind === "person" ? [{ person: entry.value, rounds }] : [],
+    )
     .sort((a, b) => b.rounds - a.rounds || a.person.name.localeCompare(b.person.name));
 }
 

@@ -7,7 +7,8 @@ import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze } from "./understand.ts";
 
-const SPECULATION = /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|\bworth (buying|investing)|\binvest in\b/;
+const SPECULATION =
+  /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|\bworth (buying|investing)|\binvest in\b/;
 
 /** Below this an answer would be a guess, and Parley refuses instead. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -16,6 +17,8 @@ export interface Engine {
   readonly kb: KnowledgeBase;
   readonly index: SearchIndex;
   ask(question: string, now: Date): Answer;
+  /** The ids of the people, topics, events and places a phrase names, misspellings forgiven. */
+  resolve(phrase: string): string[];
 }
 
 function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
@@ -26,7 +29,8 @@ function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
 function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): number {
   // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
   const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
-  if (analysis.salient.length > 0 && unknown / analysis.salient.length > 0.5) return Math.min(0.4, 0.3 + 0.1 * top.coverage);
+  if (analysis.salient.length > 0 && unknown / analysis.salient.length > 0.5)
+    return Math.min(0.4, 0.3 + 0.1 * top.coverage);
   // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
   if (unknown > 0 && top.coverage < 0.3) return 0.45;
   const strength = Math.min(1, top.score / 15);
@@ -73,7 +77,9 @@ function suggestionsFrom(ranked: readonly Ranked[], index: SearchIndex): string[
   for (const r of ranked) {
     let s = suggestionFor(r.doc);
     if (!s && r.doc.entry.kind === "facts") {
-      const id = r.doc.entry.value.about.find((a) => index.kb.byId.get(a)?.kind === "events" || index.kb.byId.get(a)?.kind === "people");
+      const id = r.doc.entry.value.about.find(
+        (a) => index.kb.byId.get(a)?.kind === "events" || index.kb.byId.get(a)?.kind === "people",
+      );
       const target = id ? index.kb.byId.get(id) : undefined;
       if (target?.kind === "events") s = `What happened at the ${target.value.title.replace(/^The /, "")}?`;
       if (target?.kind === "people") s = `Who is ${target.value.name}?`;
@@ -85,7 +91,13 @@ function suggestionsFrom(ranked: readonly Ranked[], index: SearchIndex): string[
   return out;
 }
 
-function refusal(question: string, lead: string, suggestions: string[], kind: "refusal" | "invalid", confidence = 0): Answer {
+function refusal(
+  question: string,
+  lead: string,
+  suggestions: string[],
+  kind: "refusal" | "invalid",
+  confidence = 0,
+): Answer {
   return {
     question,
     answered: false,
@@ -107,13 +119,24 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
   return {
     kb,
     index,
+    resolve(phrase: string): string[] {
+      return analyze(phrase.slice(0, 200), index).mentions.map((m) => m.id);
+    },
     ask(rawQuestion: string, now: Date): Answer {
       const question = rawQuestion.trim();
-      if (question === "") return refusal(question, messages.emptyQuestion, [...DEFAULT_SUGGESTIONS], "invalid");
-      if (question.length > MAX_QUESTION_LENGTH) return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
+      if (question === "")
+        return refusal(question, messages.emptyQuestion, [...DEFAULT_SUGGESTIONS], "invalid");
+      if (question.length > MAX_QUESTION_LENGTH)
+        return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
       const analysis = analyze(question, index);
       // Parley reports what its sources say; it does not advise or foretell.
-      if (SPECULATION.test(analysis.normalized)) return refusal(question, messages.speculation, suggestionsFrom(rank(analysis, index, 5, ranking), index), "refusal");
+      if (SPECULATION.test(analysis.normalized))
+        return refusal(
+          question,
+          messages.speculation,
+          suggestionsFrom(rank(analysis, index, 5, ranking), index),
+          "refusal",
+        );
 
       if (analysis.list) {
         const listed = composeList(kb, analysis, now);
@@ -128,7 +151,12 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
           const reported = ranked.find((r) => r.doc.entities.has(speaker.id) && reportsSpeech(r.doc));
           if (!reported) {
             const name = index.displayName.get(speaker.id) ?? speaker.id;
-            return refusal(question, messages.noQuotesFrom(name), [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3), "refusal");
+            return refusal(
+              question,
+              messages.noQuotesFrom(name),
+              [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3),
+              "refusal",
+            );
           }
           ranked = [reported, ...ranked.filter((r) => r !== reported)];
         }
@@ -138,7 +166,13 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       const confidence = confidenceOf(top, analysis, index);
       if (confidence < ANSWER_THRESHOLD) {
         const lead = analysis.mentions.length ? messages.notInSources : messages.offTopic;
-        return refusal(question, lead, suggestionsFrom(ranked, index), "refusal", Math.round(confidence * 100) / 100);
+        return refusal(
+          question,
+          lead,
+          suggestionsFrom(ranked, index),
+          "refusal",
+          Math.round(confidence * 100) / 100,
+        );
       }
       return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
     },

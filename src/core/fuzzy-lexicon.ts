@@ -59,7 +59,11 @@ export class FuzzyLexicon<T> {
       .map(([at]) => this.keys[at] as string)
       .filter((key) => Math.abs(key.length - phrase.length) <= Math.max(2, phrase.length * 0.3));
     if (candidates.length === 0) return [];
-    const fuse = new Fuse(candidates, { includeScore: true, threshold: Math.max(maxScore, 0.4), ignoreLocation: true });
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      threshold: Math.max(maxScore, 0.4),
+      ignoreLocation: true,
+    });
     // fuse.js ranks; an edit budget that grows with length decides, so "madird" finds "madrid"
     // (a transposition Bitap scores poorly) while "spain talks" does not become "busan talks".
     const budget = phrase.length >= 15 ? 3 : phrase.length >= 8 ? 2 : 1;
@@ -68,7 +72,11 @@ export class FuzzyLexicon<T> {
       .filter((r) => (r.score ?? 1) <= maxScore || editDistance(phrase, r.item) <= budget)
       .filter((r) => editDistance(phrase, r.item) <= budget)
       .slice(0, limit)
-      .map((r) => ({ key: r.item, values: this.exact(r.item), score: Math.min(r.score ?? 1, editDistance(phrase, r.item) / phrase.length) }));
+      .map((r) => ({
+        key: r.item,
+        values: this.exact(r.item),
+        score: Math.min(r.score ?? 1, editDistance(phrase, r.item) / phrase.length),
+      }));
   }
 }
 

@@ -40,7 +40,19 @@ export interface SearchIndex {
 }
 
 /** Words too generic to identify a person ("he", "wang") when they stand alone. */
-const WEAK_NAME_PARTS = new Set(["he", "li", "wang", "xi", "us", "the", "de", "of", "and", "china", "chinese"]);
+const WEAK_NAME_PARTS = new Set([
+  "he",
+  "li",
+  "wang",
+  "xi",
+  "us",
+  "the",
+  "de",
+  "of",
+  "and",
+  "china",
+  "chinese",
+]);
 
 const GOVERNMENT_SEATS = new Set(["beijing", "washington"]);
 
@@ -52,11 +64,25 @@ function searchableText(entry: Entry, displayName: ReadonlyMap<string, string>):
     case "quotes":
       return [entry.value.text, name(entry.value.speaker), entry.value.occasion ?? ""].join(" ");
     case "events":
-      return [entry.value.title, entry.value.aliases.join(" "), entry.value.place ?? "", entry.value.place_aliases.join(" "), entry.value.outcome ?? ""].join(" ");
+      return [
+        entry.value.title,
+        entry.value.aliases.join(" "),
+        entry.value.place ?? "",
+        entry.value.place_aliases.join(" "),
+        entry.value.outcome ?? "",
+      ].join(" ");
     case "deadlines":
-      return [entry.value.what, entry.value.consequence, entry.value.instrument ?? "", "deadline due"].join(" ");
+      return [entry.value.what, entry.value.consequence, entry.value.instrument ?? "", "deadline due"].join(
+        " ",
+      );
     case "people":
-      return [entry.value.name, entry.value.aliases.join(" "), entry.value.role ?? "", entry.value.affiliation ?? "", demonym(entry.value.country)].join(" ");
+      return [
+        entry.value.name,
+        entry.value.aliases.join(" "),
+        entry.value.role ?? "",
+        entry.value.affiliation ?? "",
+        demonym(entry.value.country),
+      ].join(" ");
     default:
       return "";
   }
@@ -65,7 +91,12 @@ function searchableText(entry: Entry, displayName: ReadonlyMap<string, string>):
 /** "China" → "China Chinese", so "who leads the Chinese delegation" finds the Chinese side. */
 function demonym(country: string | undefined): string {
   if (!country) return "";
-  const known: Record<string, string> = { china: "Chinese", "united states": "American US", spain: "Spanish", "united kingdom": "British UK" };
+  const known: Record<string, string> = {
+    china: "Chinese",
+    "united states": "American US",
+    spain: "Spanish",
+    "united kingdom": "British UK",
+  };
   return `${country} ${known[country.toLowerCase()] ?? ""}`;
 }
 
@@ -89,7 +120,12 @@ function linkedIds(entry: Entry): string[] {
     case "quotes":
       return [entry.value.speaker, ...(entry.value.event ? [entry.value.event] : []), ...entry.value.about];
     case "events":
-      return [entry.value.id, ...entry.value.participants, ...entry.value.topics, ...(entry.value.part_of ? [entry.value.part_of] : [])];
+      return [
+        entry.value.id,
+        ...entry.value.participants,
+        ...entry.value.topics,
+        ...(entry.value.part_of ? [entry.value.part_of] : []),
+      ];
     case "deadlines":
       return [entry.value.id, ...entry.value.set_by, ...entry.value.about];
     case "people":
@@ -168,7 +204,8 @@ function buildNames(kb: KnowledgeBase): FuzzyLexicon<string> {
     const parts = normalize(p.name).split(" ");
     const surname = parts[parts.length - 1];
     // A person is also known by surname ("Bessent"), unless the surname is too common to be telling.
-    if (p.kind === "person" && surname && parts.length > 1 && !WEAK_NAME_PARTS.has(surname)) names.add(surname, p.id);
+    if (p.kind === "person" && surname && parts.length > 1 && !WEAK_NAME_PARTS.has(surname))
+      names.add(surname, p.id);
   }
   for (const t of kb.topics) addNames(names, t.id, [t.name, ...t.synonyms]);
   for (const e of kb.events) {
@@ -215,7 +252,16 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     const entities = new Set(linkedIds(entry));
     // Names that appear in the text count too, so a fact that says "Greer" is about Greer.
     for (const id of namesIn(words(normalize(text)), names)) entities.add(id);
-    docs.push({ id: entry.value.id, kind: entry.kind as DocKind, entry, terms: docTerms, titleTerms: new Set(terms(titleOf(entry))), entities, date: dateOf(entry), length: docTerms.length });
+    docs.push({
+      id: entry.value.id,
+      kind: entry.kind as DocKind,
+      entry,
+      terms: docTerms,
+      titleTerms: new Set(terms(titleOf(entry))),
+      entities,
+      date: dateOf(entry),
+      length: docTerms.length,
+    });
     totalLength += docTerms.length;
     const counts = new Map<string, number>();
     for (const t of docTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -233,7 +279,10 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   }
   for (const key of [...namesKeys(names)]) for (const w of key.split(" ")) vocabulary.add(stem(w), stem(w));
 
-  const dates = kb.sources.map((s) => s.published ?? s.covers ?? "").filter(Boolean).sort();
+  const dates = kb.sources
+    .map((s) => s.published ?? s.covers ?? "")
+    .filter(Boolean)
+    .sort();
   return {
     kb,
     docs,

@@ -24,7 +24,10 @@ export function normalize(text: string): string {
     .replace(/\bclose to\b/g, "near")
     .replace(/\bpush(?:ed|es|ing)? back\b/g, "delayed")
     .replace(/\bcall(?:ed|s|ing)? on\b/g, "urged")
-    .replace(/\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g, (m) => MONTH_NAMES[m.replace(".", "")] ?? m)
+    .replace(
+      /\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g,
+      (m) => MONTH_NAMES[m.replace(".", "")] ?? m,
+    )
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015]/g, "-")

@@ -1,8 +1,18 @@
-import type { SearchIndex } from "./search-index.ts";
 import { editDistance } from "./edit-distance.ts";
+import type { SearchIndex } from "./search-index.ts";
 import { canonicalTerm, isStopword, normalize, stem, words } from "./text.ts";
 
-export type Intent = "who-said" | "quote" | "who" | "when" | "where" | "how-many" | "why" | "about" | "deadline" | "what";
+export type Intent =
+  | "who-said"
+  | "quote"
+  | "who"
+  | "when"
+  | "where"
+  | "how-many"
+  | "why"
+  | "about"
+  | "deadline"
+  | "what";
 export type ListKind = "deadlines" | "people" | "participants" | "rounds" | "calls" | "events" | "sources";
 
 export interface Mention {
@@ -48,38 +58,202 @@ export interface Analysis {
 /** Words any question about the talks may contain without saying what it is about. */
 const GENERIC = new Set(
   [
-    "talk", "trade", "round", "meet", "meeting", "china", "chinese", "us", "america", "american", "united", "states",
-    "state", "economic", "economy", "negotiation", "negotiate", "happen", "take", "took", "place", "held", "hold",
-    "say", "said", "tell", "news", "know", "info", "information", "detail", "thing", "stuff", "anything", "something",
-    "go", "went", "going", "come", "came", "side", "two", "both", "country", "countrie", "nation", "washington",
-    "beijing", "question", "answer", "exactly", "actually", "currently", "current", "now", "latest", "recent",
-    "recently", "still", "again", "ever", "happened", "day", "date", "time", "year", "month", "week", "number", "many",
-    "much", "long", "last", "first", "next", "new", "update", "status", "summary", "summarize", "explain", "describe",
-    "mean", "like", "quote", "word", "deadline", "due", "who", "whom", "person", "people", "wa", "thi",
-    "venue", "location", "host", "hosted", "call", "called", "name", "named", "produce", "result", "outcome", "start",
-    "started", "begin", "began", "end", "ended", "kick", "run", "ran", "story", "role", "job", "title", "involved",
-    "involvement", "part", "position", "stance", "view", "attitude", "opinion", "city", "cities", "town", "building", "topic", "case", "kind", "sort", "type", "according", "supposed", "originally", "original", "exactly", "before", "after",
+    "talk",
+    "trade",
+    "round",
+    "meet",
+    "meeting",
+    "china",
+    "chinese",
+    "us",
+    "america",
+    "american",
+    "united",
+    "states",
+    "state",
+    "economic",
+    "economy",
+    "negotiation",
+    "negotiate",
+    "happen",
+    "take",
+    "took",
+    "place",
+    "held",
+    "hold",
+    "say",
+    "said",
+    "tell",
+    "news",
+    "know",
+    "info",
+    "information",
+    "detail",
+    "thing",
+    "stuff",
+    "anything",
+    "something",
+    "go",
+    "went",
+    "going",
+    "come",
+    "came",
+    "side",
+    "two",
+    "both",
+    "country",
+    "countrie",
+    "nation",
+    "washington",
+    "beijing",
+    "question",
+    "answer",
+    "exactly",
+    "actually",
+    "currently",
+    "current",
+    "now",
+    "latest",
+    "recent",
+    "recently",
+    "still",
+    "again",
+    "ever",
+    "happened",
+    "day",
+    "date",
+    "time",
+    "year",
+    "month",
+    "week",
+    "number",
+    "many",
+    "much",
+    "long",
+    "last",
+    "first",
+    "next",
+    "new",
+    "update",
+    "status",
+    "summary",
+    "summarize",
+    "explain",
+    "describe",
+    "mean",
+    "like",
+    "quote",
+    "word",
+    "deadline",
+    "due",
+    "who",
+    "whom",
+    "person",
+    "people",
+    "wa",
+    "thi",
+    "venue",
+    "location",
+    "host",
+    "hosted",
+    "call",
+    "called",
+    "name",
+    "named",
+    "produce",
+    "result",
+    "outcome",
+    "start",
+    "started",
+    "begin",
+    "began",
+    "end",
+    "ended",
+    "kick",
+    "run",
+    "ran",
+    "story",
+    "role",
+    "job",
+    "title",
+    "involved",
+    "involvement",
+    "part",
+    "position",
+    "stance",
+    "view",
+    "attitude",
+    "opinion",
+    "city",
+    "cities",
+    "town",
+    "building",
+    "topic",
+    "case",
+    "kind",
+    "sort",
+    "type",
+    "according",
+    "supposed",
+    "originally",
+    "original",
+    "exactly",
+    "before",
+    "after",
   ].map(stem),
 );
 
 const INTENT_RULES: [RegExp, Intent][] = [
-  [/\bwho (said|says|told|called|described|stated|remarked|warned|claimed|wrote|posted|put it)\b|\bwhose (words|quote|line)|\bsaid by\b|\bwho is quoted\b/, "who-said"],
-  [/\bwhat (is|was|were) [a-z ]{1,30} (position|stance|view|views|line) (on|about)\b|\bwhat did .+ (say|said|tell|post|write|warn|claim)\b|\bquotes? (from|by|of|about)\b|\bin (his|her|their) (own )?words\b|\bwhat has .+ said\b/, "quote"],
-  [/\bdeadlines?\b|\bdue (date|by)\b|\bcut-?off\b|\bexpir(e|y|es|ed|ation)\b|\bruns? out\b|\bran out\b|\blapse[sd]?\b/, "deadline"],
-  [/^(when|what date|what day|which day|what time|how soon|since when)\b|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/, "when"],
-  [/^(where)\b|\bwhere (is|was|did|were|are|will)\b|\bwhat (city|venue|country|building|location|place)\b|\bwhich (city|venue|country|building|place)\b|\bvenue\b|\blocation\b/, "where"],
-  [/\bhow (many|much|long|high|low|big)\b|\bwhat (percentage|percent|rate|level|share|stake|size)\b|\bnumber of\b/, "how-many"],
+  [
+    /\bwho (said|says|told|called|described|stated|remarked|warned|claimed|wrote|posted|put it)\b|\bwhose (words|quote|line)|\bsaid by\b|\bwho is quoted\b/,
+    "who-said",
+  ],
+  [
+    /\bwhat (is|was|were) [a-z ]{1,30} (position|stance|view|views|line) (on|about)\b|\bwhat did .+ (say|said|tell|post|write|warn|claim)\b|\bquotes? (from|by|of|about)\b|\bin (his|her|their) (own )?words\b|\bwhat has .+ said\b/,
+    "quote",
+  ],
+  [
+    /\bdeadlines?\b|\bdue (date|by)\b|\bcut-?off\b|\bexpir(e|y|es|ed|ation)\b|\bruns? out\b|\bran out\b|\blapse[sd]?\b/,
+    "deadline",
+  ],
+  [
+    /^(when|what date|what day|which day|what time|how soon|since when)\b|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/,
+    "when",
+  ],
+  [
+    /^(where)\b|\bwhere (is|was|did|were|are|will)\b|\bwhat (city|venue|country|building|location|place)\b|\bwhich (city|venue|country|building|place)\b|\bvenue\b|\blocation\b/,
+    "where",
+  ],
+  [
+    /\bhow (many|much|long|high|low|big)\b|\bwhat (percentage|percent|rate|level|share|stake|size)\b|\bnumber of\b/,
+    "how-many",
+  ],
   [/^why\b|\bwhy (is|was|did|does|do|are|were|would|has)\b|\breason\b|\bhow come\b|\bwhat caused\b/, "why"],
   [/^(who|whos)\b|\bwho (is|was|are|were|led|leads|heads|headed)\b/, "who"],
-  [/\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+){0,3}$/, "about"],
+  [
+    /\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+){0,3}$/,
+    "about",
+  ],
 ];
 
 const LIST_RULES: [RegExp, ListKind][] = [
-  [/\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there)\b|\bwho (was|were) (at|in|on)\b|\b(who|members|list|names)\b.*\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b/, "participants"],
+  [
+    /\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there)\b|\bwho (was|were) (at|in|on)\b|\b(who|members|list|names)\b.*\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b/,
+    "participants",
+  ],
   [/\b(list|all|which|what|how many)\b.*\b(phone calls|calls|video calls)\b|^calls\b/, "calls"],
-  [/\b(all|every|list|which|what)\b.*\bdeadlines\b|^deadlines\b|\bdeadlines (list|overview)\b|\bupcoming deadlines?\b|\bdeadline (extensions|changes|history)\b|\b(list|all)\b.*\bextensions\b/, "deadlines"],
-  [/\b(who are|list|all|which are)\b.*\b(negotiators|delegates|delegations|people|officials|players|participants)\b|^(negotiators|people)\b/, "people"],
-  [/\b(list|all|how many|which|what are)\b.*\b(rounds|rounds of talks)\b|^rounds\b|\b(list|all) (the )?talks\b|\bwhere have they met\b|\b(which|what) (\w+ )?cities\b|\bvenues\b|\beach round\b/, "rounds"],
+  [
+    /\b(all|every|list|which|what)\b.*\bdeadlines\b|^deadlines\b|\bdeadlines (list|overview)\b|\bupcoming deadlines?\b|\bdeadline (extensions|changes|history)\b|\b(list|all)\b.*\bextensions\b/,
+    "deadlines",
+  ],
+  [
+    /\b(who are|list|all|which are)\b.*\b(negotiators|delegates|delegations|people|officials|players|participants)\b|^(negotiators|people)\b/,
+    "people",
+  ],
+  [
+    /\b(list|all|how many|which|what are)\b.*\b(rounds|rounds of talks)\b|^rounds\b|\b(list|all) (the )?talks\b|\bwhere have they met\b|\b(which|what) (\w+ )?cities\b|\bvenues\b|\beach round\b/,
+    "rounds",
+  ],
   [/\b(timeline|chronology|sequence of events|list (the |all )?events)\b/, "events"],
   [/\b(list|all)\b.*\bsources\b|^sources\b|\bwhat sources\b/, "sources"],
 ];
@@ -114,12 +288,19 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
   for (let n = Math.min(4, tokens.length); n >= 1; n--) {
     for (let i = 0; i + n <= tokens.length; i++) {
       const slice = tokens.slice(i, i + n);
-      if (!free(i, n) || slice.every(isStopword) || isStopword(slice[0] ?? "") || isStopword(slice[n - 1] ?? "")) continue;
+      if (
+        !free(i, n) ||
+        slice.every(isStopword) ||
+        isStopword(slice[0] ?? "") ||
+        isStopword(slice[n - 1] ?? "")
+      )
+        continue;
       const phrase = slice.join(" ");
       const unknownWord = slice.some((w) => !isStopword(w) && !known(w) && !index.names.has(w));
       if (phrase.length < 5 || !(unknownWord || n >= 2)) continue;
       const best = index.names.fuzzy(phrase, phrase.length >= 7 ? 0.3 : 0.2, 1)[0];
-      if (best && (unknownWord || best.key.split(" ").length >= n)) record(i, n, best.values, phrase, best.score);
+      if (best && (unknownWord || best.key.split(" ").length >= n))
+        record(i, n, best.values, phrase, best.score);
     }
   }
   return { mentions, covered };
@@ -134,7 +315,20 @@ function correct(word: string, index: SearchIndex): string {
   return best && editDistance(s, best.key) <= (s.length >= 10 ? 2 : 1) ? best.key : s;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 function sideIn(normalized: string): { side?: "china" | "us" } {
   const china = /\b(china|chinas|chinese|beijing|xis)\b/.test(normalized);
@@ -146,12 +340,18 @@ function sideIn(normalized: string): { side?: "china" | "us" } {
 
 function datesIn(normalized: string): { monthDay: string; year?: string }[] {
   const out: { monthDay: string; year?: string }[] = [];
-  const pattern = new RegExp(`\\b(?:(\\d{1,2}) (${MONTHS.join("|")})|(${MONTHS.join("|")}) (\\d{1,2}))(?:st|nd|rd|th)?\\b(?: (\\d{4}))?`, "g");
+  const pattern = new RegExp(
+    `\\b(?:(\\d{1,2}) (${MONTHS.join("|")})|(${MONTHS.join("|")}) (\\d{1,2}))(?:st|nd|rd|th)?\\b(?: (\\d{4}))?`,
+    "g",
+  );
   for (const m of normalized.matchAll(pattern)) {
     const month = MONTHS.indexOf(m[2] ?? m[3] ?? "") + 1;
     const day = Number(m[1] ?? m[4]);
     if (month < 1 || day < 1 || day > 31) continue;
-    out.push({ monthDay: `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`, ...(m[5] ? { year: m[5] } : {}) });
+    out.push({
+      monthDay: `${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+      ...(m[5] ? { year: m[5] } : {}),
+    });
   }
   return out;
 }
@@ -159,8 +359,9 @@ function datesIn(normalized: string): { monthDay: string; year?: string }[] {
 export function analyze(question: string, index: SearchIndex): Analysis {
   const normalized = normalize(question);
   const tokens = words(normalized);
-  const fragmentMatch = /["“”']([^"“”']{6,})["“”']/.exec(question.replace(/(\w)'(\w)/g, "$1\u0000$2"));
-  const fragment = fragmentMatch?.[1]?.replace(/\u0000/g, "'");
+  // Apostrophes inside words ("it's") are set aside so they don't read as quotation marks.
+  const fragmentMatch = /["“”']([^"“”']{6,})["“”']/.exec(question.replace(/(\w)'(\w)/g, "$1\u2032$2"));
+  const fragment = fragmentMatch?.[1]?.replace(/\u2032/g, "'");
 
   let intent: Intent = "what";
   for (const [rule, kind] of INTENT_RULES) {
@@ -212,7 +413,9 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     dates: datesIn(normalized),
     plural: /\b(who|which|what) (are|were)\b/.test(normalized),
     ...sideIn(normalized),
-    ...(/\b(first|original|originally|initial|earliest)\b/.test(normalized) ? { ordinal: "first" as const } : {}),
+    ...(/\b(first|original|originally|initial|earliest)\b/.test(normalized)
+      ? { ordinal: "first" as const }
+      : {}),
     ...(/\b(latest|last|most recent|final|newest)\b/.test(normalized) ? { ordinal: "last" as const } : {}),
     contentWords: contentTerms.length,
     namedWords,

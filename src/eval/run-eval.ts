@@ -7,7 +7,19 @@ import { foldDiacritics } from "../core/text.ts";
 
 const questionSchema = z.strictObject({
   q: z.string().min(1),
-  kind: z.enum(["who", "what", "when", "where", "how-many", "why", "about", "list", "quote", "deadline", "refuse"]),
+  kind: z.enum([
+    "who",
+    "what",
+    "when",
+    "where",
+    "how-many",
+    "why",
+    "about",
+    "list",
+    "quote",
+    "deadline",
+    "refuse",
+  ]),
   expect: z.array(z.string().min(1)).default([]),
   cite: z.array(z.string().min(1)).default([]),
   note: z.string().optional(),
@@ -22,7 +34,11 @@ export async function readQuestions(path: string): Promise<EvalQuestion[]> {
   return fileSchema.parse(parse(await readFile(path, "utf8"))).questions;
 }
 
-const fold = (s: string) => foldDiacritics(s).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ");
+const fold = (s: string) =>
+  foldDiacritics(s)
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ");
 
 export interface EvalOutcome {
   question: EvalQuestion;
@@ -33,15 +49,28 @@ export interface EvalOutcome {
 
 export function judge(question: EvalQuestion, answer: Answer): EvalOutcome {
   if (question.kind === "refuse") {
-    return { question, answer, pass: !answer.answered, why: answer.answered ? "answered but should refuse" : "" };
+    return {
+      question,
+      answer,
+      pass: !answer.answered,
+      why: answer.answered ? "answered but should refuse" : "",
+    };
   }
   if (!answer.answered) return { question, answer, pass: false, why: "refused" };
   const text = fold(answer.text);
-  const missing = question.expect.filter((item) => !item.split("|").some((alt) => text.includes(fold(alt.trim()))));
-  if (missing.length) return { question, answer, pass: false, why: `missing ${missing.map((m) => `"${m}"`).join(", ")}` };
+  const missing = question.expect.filter(
+    (item) => !item.split("|").some((alt) => text.includes(fold(alt.trim()))),
+  );
+  if (missing.length)
+    return { question, answer, pass: false, why: `missing ${missing.map((m) => `"${m}"`).join(", ")}` };
   if (answer.citations.length === 0) return { question, answer, pass: false, why: "no citation" };
   if (question.cite.length && !answer.citations.some((c) => question.cite.includes(c.source))) {
-    return { question, answer, pass: false, why: `cited ${answer.citations.map((c) => c.source).join(", ")}; expected one of ${question.cite.join(", ")}` };
+    return {
+      question,
+      answer,
+      pass: false,
+      why: `cited ${answer.citations.map((c) => c.source).join(", ")}; expected one of ${question.cite.join(", ")}`,
+    };
   }
   return { question, answer, pass: true, why: "" };
 }

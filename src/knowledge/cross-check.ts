@@ -16,7 +16,9 @@ const DEADLINE: Wanted = { kinds: ["deadlines"], label: "deadline" };
 function referencesOf(entry: Entry): [Array<string | number>, string, Wanted][] {
   const refs: [Array<string | number>, string, Wanted][] = [];
   const list = (field: string, ids: readonly string[], wanted: Wanted) =>
-    ids.forEach((id, i) => refs.push([[field, i], id, wanted]));
+    ids.forEach((id, i) => {
+      refs.push([[field, i], id, wanted]);
+    });
   switch (entry.kind) {
     case "events":
       list("participants", entry.value.participants, PERSON);
@@ -46,9 +48,15 @@ function referencesOf(entry: Entry): [Array<string | number>, string, Wanted][] 
 function citationsOf(entry: Entry): [Array<string | number>, string][] {
   const out: [Array<string | number>, string][] = [];
   if (entry.kind === "sources" || entry.kind === "topics") return out;
-  entry.value.cite.forEach((c, i) => out.push([["cite", i], c]));
+  entry.value.cite.forEach((c, i) => {
+    out.push([["cite", i], c]);
+  });
   if (entry.kind === "deadlines") {
-    entry.value.history.forEach((h, i) => h.cite.forEach((c, j) => out.push([["history", i, "cite", j], c])));
+    entry.value.history.forEach((h, i) => {
+      h.cite.forEach((c, j) => {
+        out.push([["history", i, "cite", j], c]);
+      });
+    });
   }
   return out;
 }
@@ -63,8 +71,17 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
   const first = new Map<string, LocatedEntry>();
   const report = (at: LocatedEntry, path: Array<string | number>, message: string) => {
     const pos = at.locate(path);
-    const text = path.map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${s}`)).join("");
-    problems.push({ file: at.file, ...pos, id: at.entry.value.id, path: text, message, kind: SINGULAR[at.entry.kind] });
+    const text = path
+      .map((s, i) => (typeof s === "number" ? `[${s}]` : `${i === 0 ? "" : "."}${s}`))
+      .join("");
+    problems.push({
+      file: at.file,
+      ...pos,
+      id: at.entry.value.id,
+      path: text,
+      message,
+      kind: SINGULAR[at.entry.kind],
+    });
   };
 
   for (const item of located) {
@@ -73,8 +90,16 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
     if (earlier) {
       const there = earlier.locate(["id"]);
       const here = item.locate(["id"]);
-      report(item, ["id"], `duplicate id: also used by the ${SINGULAR[earlier.entry.kind]} at ${earlier.file}:${there.line}:${there.column}`);
-      report(earlier, ["id"], `duplicate id: also used by the ${SINGULAR[item.entry.kind]} at ${item.file}:${here.line}:${here.column}`);
+      report(
+        item,
+        ["id"],
+        `duplicate id: also used by the ${SINGULAR[earlier.entry.kind]} at ${earlier.file}:${there.line}:${there.column}`,
+      );
+      report(
+        earlier,
+        ["id"],
+        `duplicate id: also used by the ${SINGULAR[item.entry.kind]} at ${item.file}:${here.line}:${here.column}`,
+      );
     } else {
       first.set(id, item);
     }
@@ -95,8 +120,12 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
     for (const [path, citation] of citationsOf(item.entry)) {
       const sourceId = sourceIdOf(citation);
       const target = first.get(sourceId);
-      if (!target || target.entry.kind !== "sources") {
-        report(item, path, `cites an unknown source "${sourceId}"${didYouMean(sourceId, idsOfKind(["sources"]))}`);
+      if (target?.entry.kind !== "sources") {
+        report(
+          item,
+          path,
+          `cites an unknown source "${sourceId}"${didYouMean(sourceId, idsOfKind(["sources"]))}`,
+        );
       }
     }
   }

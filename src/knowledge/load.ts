@@ -48,7 +48,14 @@ export function loadKnowledgeFiles(files: readonly KnowledgeFile[]): LoadResult 
     located.push(...parsed.entries);
   }
   if (sorted.length === 0) {
-    problems.push({ file: "knowledge/", line: 1, column: 1, id: null, path: "", message: "no knowledge files (*.yaml) found" });
+    problems.push({
+      file: "knowledge/",
+      line: 1,
+      column: 1,
+      id: null,
+      path: "",
+      message: "no knowledge files (*.yaml) found",
+    });
   }
   problems.push(...crossCheck(located));
   if (problems.length > 0) {
@@ -85,6 +92,18 @@ export async function loadKnowledgeDir(dir: string): Promise<LoadResult> {
     return loadKnowledgeFiles(await readKnowledgeDir(dir));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ file: dir, line: 1, column: 1, id: null, path: "", message: `cannot read the knowledge folder: ${message}` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          file: dir,
+          line: 1,
+          column: 1,
+          id: null,
+          path: "",
+          message: `cannot read the knowledge folder: ${message}`,
+        },
+      ],
+    };
   }
 }

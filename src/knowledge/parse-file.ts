@@ -1,7 +1,19 @@
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from "yaml";
+import {
+  type Document,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+  type YAMLError,
+  type YAMLMap,
+} from "yaml";
 import type { ZodType } from "zod";
 import { didYouMean, type Problem, SINGULAR } from "./problems.ts";
-import { type Kind, KINDS, entrySchemas } from "./schema.ts";
+import { entrySchemas, KINDS, type Kind } from "./schema.ts";
 import type { Entry } from "./types.ts";
 
 /** An entry that passed its schema, with where it was written, for the cross-reference checks. */
@@ -34,7 +46,8 @@ function nodeAt(root: Node, path: readonly PropertyKey[]): Node {
       );
       if (!pair) return node;
       const next = pair.value ?? pair.key;
-      if (!next || typeof next !== "object" || !("range" in next)) return isScalar(pair.key) ? pair.key : node;
+      if (!next || typeof next !== "object" || !("range" in next))
+        return isScalar(pair.key) ? pair.key : node;
       node = next as Node;
     } else if (isSeq(node)) {
       const next = node.items[Number(segment)];
@@ -47,6 +60,28 @@ function nodeAt(root: Node, path: readonly PropertyKey[]): Node {
   return node;
 }
 
+/**
+ * The yaml library notices an unclosed quote or bracket only where the file ends, which can be hundreds of
+ * lines below the mistake. Points such an error at the quoted scalar or flow collection left open instead.
+ */
+function syntaxErrorOffset(doc: Document, error: YAMLError): number {
+  const at = error.pos[0];
+  if (error.code !== "MISSING_CHAR" && error.code !== "BAD_INDENT") return at;
+  let opener: number | undefined;
+  visit(doc, (_key, node) => {
+    const range = (node as Node | null)?.range;
+    const open =
+      (isScalar(node) && (node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE")) ||
+      (isCollection(node) && node.flow === true);
+    if (open && range && range[0] < at && range[1] === at) {
+      opener = range[0];
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return opener ?? at;
+}
+
 function keyNodeOf(map: Node, key: string): Node | undefined {
   if (!isMap(map)) return undefined;
   const pair = (map as YAMLMap<unknown, unknown>).items.find((p) => isScalar(p.key) && p.key.value === key);
@@ -55,7 +90,9 @@ function keyNodeOf(map: Node, key: string): Node | undefined {
 
 function pathText(path: readonly PropertyKey[]): string {
   return path
-    .map((segment, i) => (typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`))
+    .map((segment, i) =>
+      typeof segment === "number" ? `[${segment}]` : `${i === 0 ? "" : "."}${String(segment)}`,
+    )
     .join("");
 }
 
@@ -77,20 +114,47 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
   const counter = new LineCounter();
   const problems: Problem[] = [];
   const entries: LocatedEntry[] = [];
-  const problem = (offset: number | undefined, id: string | null, path: string, message: string, kind?: Kind) =>
-    problems.push({ file, ...positionOf(counter, offset), id, path, message, ...(kind ? { kind: SINGULAR[kind] } : {}) });
+  const problem = (
+    offset: number | undefined,
+    id: string | null,
+    path: string,
+    message: string,
+    kind?: Kind,
+  ) =>
+    problems.push({
+      file,
+      ...positionOf(counter, offset),
+      id,
+      path,
+      message,
+      ...(kind ? { kind: SINGULAR[kind] } : {}),
+    });
 
   if (text.trim() === "") {
-    problems.push({ file, line: 1, column: 1, id: null, path: "", message: "the file is empty: add entries or delete it" });
+    problems.push({
+      file,
+      line: 1,
+      column: 1,
+      id: null,
+      path: "",
+      message: "the file is empty: add entries or delete it",
+    });
     return { entries, problems };
   }
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  for (const error of doc.errors) problem(error.pos[0], null, "", `YAML syntax error: ${error.message.split("\n")[0]}`);
+  for (const error of doc.errors) {
+    problem(syntaxErrorOffset(doc, error), null, "", `YAML syntax error: ${error.message.split("\n")[0]}`);
+  }
   if (doc.errors.length > 0) return { entries, problems };
 
   const root = doc.contents;
   if (!root || !isMap(root)) {
-    problem(root?.range?.[0], null, "", `not a knowledge file: expected a mapping with keys such as ${KINDS.join(", ")}`);
+    problem(
+      root?.range?.[0],
+      null,
+      "",
+      `not a knowledge file: expected a mapping with keys such as ${KINDS.join(", ")}`,
+    );
     return { entries, problems };
   }
   for (const pair of (root as YAMLMap<unknown, unknown>).items) {
@@ -98,7 +162,12 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
     const kindName = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const keyOffset = isScalar(keyNode) ? keyNode.range?.[0] : undefined;
     if (!(KINDS as readonly string[]).includes(kindName)) {
-      problem(keyOffset, null, kindName, `unknown kind "${kindName}"${didYouMean(kindName, KINDS)}; expected one of ${KINDS.join(", ")}`);
+      problem(
+        keyOffset,
+        null,
+        kindName,
+        `unknown kind "${kindName}"${didYouMean(kindName, KINDS)}; expected one of ${KINDS.join(", ")}`,
+      );
       continue;
     }
     const kind = kindName as Kind;
@@ -113,10 +182,24 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
       const id = idOf(node);
       const label = SINGULAR[kind];
       if (!isMap(node)) {
-        problem(node?.range?.[0] ?? keyOffset, null, `${kind}[${index}]`, `each ${label} must be a mapping of fields`);
+        problem(
+          node?.range?.[0] ?? keyOffset,
+          null,
+          `${kind}[${index}]`,
+          `each ${label} must be a mapping of fields`,
+        );
         return;
       }
-      const result = (entrySchemas[kind] as ZodType).safeParse(node.toJS(doc));
+      let value: unknown;
+      try {
+        value = node.toJS(doc);
+      } catch (error) {
+        // e.g. "Excessive alias count": an entry built from aliases that expand without bound.
+        const message = error instanceof Error ? error.message : String(error);
+        problem(node.range?.[0], id, `${kind}[${index}]`, `cannot be read: ${message}`, kind);
+        return;
+      }
+      const result = (entrySchemas[kind] as ZodType).safeParse(value);
       if (!result.success) {
         for (const issue of result.error.issues) {
           if (issue.code === "unrecognized_keys") {
@@ -124,7 +207,13 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
               const container = nodeAt(node, issue.path);
               const keyAt = keyNodeOf(container, key)?.range?.[0] ?? at(issue.path);
               const known = issue.path.length === 0 ? knownFields(kind) : [];
-              problem(keyAt, id, pathText([...issue.path, key]), `unknown field${didYouMean(key, known)}`, kind);
+              problem(
+                keyAt,
+                id,
+                pathText([...issue.path, key]),
+                `unknown field${didYouMean(key, known)}`,
+                kind,
+              );
             }
             continue;
           }

@@ -49,7 +49,9 @@ export const citation = z
   .trim()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\s+\S.*)?$/, "must be written 'source-id' or 'source-id ¶N'");
 
-const cite = z.array(citation).min(1, "needs at least one citation (a source id, e.g. 'madrid-talks-report ¶6')");
+const cite = z
+  .array(citation)
+  .min(1, "needs at least one citation (a source id, e.g. 'madrid-talks-report ¶6')");
 
 export const reliability = z.enum(["A", "B", "C"]);
 

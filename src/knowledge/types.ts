@@ -24,7 +24,10 @@ export interface KnowledgeBase {
   readonly version: string;
 }
 
-export type Counts = Record<"facts" | "quotes" | "deadlines" | "people" | "events" | "sources" | "topics", number>;
+export type Counts = Record<
+  "facts" | "quotes" | "deadlines" | "people" | "events" | "sources" | "topics",
+  number
+>;
 
 export function countsOf(kb: KnowledgeBase): Counts {
   return {

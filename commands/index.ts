@@ -1,0 +1,11 @@
+import type { AnyCommand } from "../src/core/command.ts";
+import ask from "./ask.ts";
+import deadlines from "./deadlines.ts";
+import help from "./help.ts";
+import quote from "./quote.ts";
+import sources from "./sources.ts";
+import timeline from "./timeline.ts";
+import who from "./who.ts";
+
+/** Every shared command, in the order help lists them. */
+export const commands: readonly AnyCommand[] = [ask, deadlines, quote, who, timeline, sources, help];
