@@ -4,7 +4,7 @@ import type { Answer, SupportingQuote } from "./answer.ts";
 import { CitationList } from "./citations.ts";
 import { canonicalDates, formatDate, formatRange } from "./dates.ts";
 import {
-  deadlineChain,
+  deadlineChainAsOf,
   deadlinesByRelevance,
   describeDeadline,
   describeEvent,
@@ -139,7 +139,7 @@ export function composeFromRanking(
   }
   if (top.doc.entry.kind === "deadlines") {
     // The answer names every date the deadline moved through, so each one is cited.
-    for (const link of deadlineChain(kb, top.doc.entry.value)) {
+    for (const link of deadlineChainAsOf(kb, top.doc.entry.value, now)) {
       if (link.id === top.doc.id) continue;
       citations.add(link.cite, 1);
       entries.push(link.id);
@@ -270,7 +270,7 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       const pool = relevant.length ? relevant : deadlinesByRelevance(kb, now);
       // A chain of extensions is one deadline: list its latest link, with the dates it moved through.
       for (const d of pool.filter((d) => !d.superseded_by).slice(0, 12)) {
-        const chain = deadlineChain(kb, d);
+        const chain = deadlineChainAsOf(kb, d, now);
         const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
         lines.push(`${describeDeadline(kb, d, now)}${moved}`);
         for (const link of chain) citations.add(link.cite, 1);

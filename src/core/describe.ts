@@ -20,17 +20,30 @@ export function nameOf(kb: KnowledgeBase, id: string): string {
   }
 }
 
-export function deadlineStatus(kb: KnowledgeBase, d: Deadline, now: Date): string {
+/** When a deadline was replaced: the first recorded change of its successor, else its own last change. */
+function replacedOn(kb: KnowledgeBase, d: Deadline): string {
   const next = d.superseded_by ? kb.byId.get(d.superseded_by) : undefined;
-  if (next?.kind === "deadlines") {
+  const dates = next?.kind === "deadlines" ? next.value.history.map((h) => h.date).sort() : [];
+  return dates[0] ?? d.history.map((h) => h.date).sort().pop() ?? d.due;
+}
+
+/**
+ * A deadline's status as of `now`. The knowledge records how things turned out; what was known on
+ * a given day is worked out from the dates, so a question asked before an extension hears "in 3 days".
+ */
+export function deadlineStatus(kb: KnowledgeBase, d: Deadline, now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  const next = d.superseded_by ? kb.byId.get(d.superseded_by) : undefined;
+  if (next?.kind === "deadlines" && replacedOn(kb, d) <= today) {
     const verb = d.status === "extended" ? "extended" : "superseded";
     return `${verb} — replaced by ${formatDate(next.value.due)} (${relativeDay(now, next.value.due)})`;
   }
+  const passed = daysFrom(now, d.due) < 0;
+  if (!passed) return relativeDay(now, d.due);
   if (d.status === "met") return "met";
-  if (d.status === "moot")
-    return daysFrom(now, d.due) < 0 ? `moot; its date passed ${-daysFrom(now, d.due)} days ago` : "moot";
-  if (d.status === "superseded" || d.status === "extended") return `${d.status}; ${relativeDay(now, d.due)}`;
+  if (d.status === "moot") return `moot; its date passed ${-daysFrom(now, d.due)} days ago`;
   if (d.status === "lapsed") return `lapsed, ${relativeDay(now, d.due).replace(/^passed, /, "")}`;
+  if (d.status === "superseded" || d.status === "extended") return `${d.status}; ${relativeDay(now, d.due)}`;
   return relativeDay(now, d.due);
 }
 
@@ -87,6 +100,18 @@ export function negotiators(kb: KnowledgeBase): { person: Person; rounds: number
       entry?.kind === "people" && entry.value.kind === "person" ? [{ person: entry.value, rounds }] : [],
     )
     .sort((a, b) => b.rounds - a.rounds || a.person.name.localeCompare(b.person.name));
+}
+
+/** The chain as it stood on `now`: later replacements had not been made yet. */
+export function deadlineChainAsOf(kb: KnowledgeBase, d: Deadline, now: Date): Deadline[] {
+  const today = now.toISOString().slice(0, 10);
+  const chain = deadlineChain(kb, d);
+  const known: Deadline[] = [];
+  for (const link of chain) {
+    known.push(link);
+    if (link.superseded_by && replacedOn(kb, link) > today) break;
+  }
+  return known;
 }
 
 /** The deadlines this one replaced and those that replaced it, oldest first. */

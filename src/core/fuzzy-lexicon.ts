@@ -39,6 +39,11 @@ export class FuzzyLexicon<T> {
     return this.position.has(key);
   }
 
+  /** Keys that pass a test; the keys are few enough (names, not text) to scan. */
+  keysMatching(test: (key: string) => boolean): string[] {
+    return this.keys.filter(test);
+  }
+
   get size(): number {
     return this.keys.length;
   }

@@ -277,7 +277,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       else entityDocs.set(id, [index]);
     }
   }
-  for (const key of [...namesKeys(names)]) for (const w of key.split(" ")) vocabulary.add(stem(w), stem(w));
+  for (const key of names.keysMatching(() => true)) for (const w of key.split(" ")) vocabulary.add(stem(w), stem(w));
 
   const dates = kb.sources
     .map((s) => s.published ?? s.covers ?? "")
@@ -294,8 +294,4 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     displayName,
     asOf: dates[dates.length - 1] ?? "",
   };
-}
-
-function namesKeys(names: FuzzyLexicon<string>): string[] {
-  return (names as unknown as { keys: string[] }).keys;
 }

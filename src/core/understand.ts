@@ -306,6 +306,19 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
   return { mentions, covered };
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** Names in Chinese characters, found anywhere in the question (Chinese has no spaces between words). */
+function findHanMentions(normalized: string, index: SearchIndex, mentions: Mention[]): void {
+  if (!HAN.test(normalized)) return;
+  for (const key of index.names.keysMatching((k) => HAN.test(k))) {
+    if (!normalized.includes(key)) continue;
+    for (const id of index.names.exact(key)) {
+      if (!mentions.some((m) => m.id === id)) mentions.push({ id, phrase: key, distance: 0 });
+    }
+  }
+}
+
 function correct(word: string, index: SearchIndex): string {
   const s = canonicalTerm(stem(word));
   // Short words are too often real words we simply don't know ("steel" is not a typo of "steep").
@@ -380,6 +393,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   }
 
   const { mentions, covered } = findMentions(tokens, index);
+  findHanMentions(normalized, index, mentions);
   const contentTerms: string[] = [];
   const salient: string[] = [];
   const weights = new Map<string, number>();

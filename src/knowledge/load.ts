@@ -22,17 +22,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Makes a Map read-only at run time too: set, delete and clear throw, as writing to a frozen object does. */
+function readOnlyMap<K, V>(map: Map<K, V>): ReadonlyMap<K, V> {
+  const refuse = () => {
+    throw new TypeError("the knowledge base is read-only");
+  };
+  Object.defineProperties(map, { set: { value: refuse }, delete: { value: refuse }, clear: { value: refuse } });
+  return Object.freeze(map);
+}
+
 function build(located: readonly LocatedEntry[], version: string): KnowledgeBase {
   const byId = new Map<string, Entry>();
   const kb = { sources: [], people: [], topics: [], events: [], facts: [], quotes: [], deadlines: [] } as {
     [K in Entry["kind"]]: Extract<Entry, { kind: K }>["value"][];
   };
   for (const { entry } of located) {
-    byId.set(entry.value.id, entry);
+    byId.set(entry.value.id, Object.freeze({ ...entry }) as Entry);
     (kb[entry.kind] as Entry["value"][]).push(entry.value);
   }
   deepFreeze(kb);
-  return Object.freeze({ ...kb, byId, version });
+  return Object.freeze({ ...kb, byId: readOnlyMap(byId), version });
 }
 
 /** Validates a set of knowledge files as a whole: a typed, frozen knowledge base, or every problem at once. */
