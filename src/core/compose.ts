@@ -94,7 +94,7 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
     case "deadlines": {
       const d = entry.value;
       const consequence = analysis.intent === "when" ? "" : ` If missed: ${sentence(d.consequence, d.due)}`;
-      const chain = deadlineChain(kb, d);
+      const chain = deadlineChainAsOf(kb, d, now);
       const history =
         chain.length > 1 ? ` The deadline moved: ${chain.map((c) => formatDate(c.due)).join(" → ")}.` : "";
       return `${describeDeadline(kb, d, now)}${consequence}${history}`;
