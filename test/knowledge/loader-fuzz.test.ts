@@ -3,29 +3,38 @@
  * the loader never throws. It returns either a knowledge base, or a non-empty list of problems each pointing
  * at a real place (line and column counted from 1).
  */
-import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type KnowledgeFile, loadKnowledgeFiles } from "../../src/knowledge/load.ts";
+import { type KnowledgeFile, loadKnowledgeFiles, readKnowledgeDir } from "../../src/knowledge/load.ts";
 
-const QUOTES_PATH = "knowledge/quotes.yaml";
-const QUOTES = readFileSync(new URL("../../knowledge/quotes.yaml", import.meta.url), "utf8");
+// knowledge/quotes.yaml with the files its references point into (facts and deadlines left out for speed).
+const SHIPPED = await readKnowledgeDir(fileURLToPath(new URL("../../knowledge/", import.meta.url)));
+const QUOTES_FILE = SHIPPED.find((f) => f.path.endsWith("quotes.yaml"));
+if (!QUOTES_FILE) throw new Error("knowledge/quotes.yaml not found");
+const QUOTES = QUOTES_FILE.text;
+const COMPANIONS = SHIPPED.filter((f) => /(^|\/)(sources|people|topics|events)\.yaml$/.test(f.path));
 
 /** Loads the files and checks the result's shape; returns true so it can be a fast-check predicate. */
 function loadsWithoutThrowing(files: readonly KnowledgeFile[]): true {
   const result = loadKnowledgeFiles(files);
   if (result.ok) {
     expect(result.problems).toEqual([]);
-    expect(result.kb.byId.size).toBeGreaterThanOrEqual(0);
+    expect(Object.isFrozen(result.kb)).toBe(true);
     return true;
   }
   expect(result.problems.length).toBeGreaterThan(0);
-  for (const p of result.problems) {
-    expect(Number.isInteger(p.line) && p.line >= 1, `line of ${JSON.stringify(p)}`).toBe(true);
-    expect(Number.isInteger(p.column) && p.column >= 1, `column of ${JSON.stringify(p)}`).toBe(true);
-    expect(typeof p.message === "string" && p.message.length > 0).toBe(true);
-    expect(p.file.length).toBeGreaterThan(0);
-  }
+  const misplaced = result.problems.filter(
+    (p) =>
+      !Number.isInteger(p.line) ||
+      p.line < 1 ||
+      !Number.isInteger(p.column) ||
+      p.column < 1 ||
+      p.file === "" ||
+      typeof p.message !== "string" ||
+      p.message === "",
+  );
+  expect(misplaced).toEqual([]);
   return true;
 }
 
@@ -109,27 +118,29 @@ afterAll(() => {
 
 describe("loadKnowledgeFiles never throws", () => {
   it("on arbitrary strings", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), loadsOne), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), loadsOne), { numRuns: 200 });
   });
 
   it("on strings made of YAML's special characters", () => {
-    fc.assert(fc.property(yamlish, loadsOne), { numRuns: 600 });
+    fc.assert(fc.property(yamlish, loadsOne), { numRuns: 400 });
   });
 
   it("on arbitrary bytes decoded as UTF-8", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => loadsOne(Buffer.from(bytes).toString("utf8"))),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
   it("on random edits of a real knowledge file (knowledge/quotes.yaml)", () => {
+    // Unedited, the file and its companions load clean: the edits alone make any problems.
+    expect(loadKnowledgeFiles([...COMPANIONS, QUOTES_FILE]).ok).toBe(true);
     fc.assert(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
         const text = edits.reduce((current, e) => e.apply(current), QUOTES);
-        return loadsWithoutThrowing([{ path: QUOTES_PATH, text }]);
+        return loadsWithoutThrowing([...COMPANIONS, { path: QUOTES_FILE.path, text }]);
       }),
-      { numRuns: 120 },
+      { numRuns: 50 },
     );
   });
 
@@ -138,7 +149,7 @@ describe("loadKnowledgeFiles never throws", () => {
       fc.property(fc.array(fc.tuple(fc.constantFrom("a", "b", "c/d"), yamlish), { maxLength: 4 }), (files) =>
         loadsWithoutThrowing(files.map(([name, text], i) => ({ path: `knowledge/${name}-${i}.yaml`, text }))),
       ),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });

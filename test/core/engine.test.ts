@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { messages } from "../../src/core/messages.ts";
+import { shippedEngine } from "../support/engine.ts";
+
+const engine = shippedEngine();
+const LATER = new Date("2026-11-25T12:00:00Z");
+const ask = (q: string, now = LATER) => engine.ask(q, now);
+
+describe("questions that never reach search", () => {
+  it("answers an empty or blank question with a hint, not a search", () => {
+    for (const q of ["", "   ", "\n\t"]) {
+      const a = ask(q);
+      expect(a).toMatchObject({ answered: false, kind: "invalid", lead: messages.emptyQuestion, entries: [], confidence: 0 });
+    }
+  });
+
+  it("answers an over-long question with its length and the limit", () => {
+    const a = ask(`when is the tiktok deadline ${"please ".repeat(80)}`);
+    expect(a.kind).toBe("invalid");
+    expect(a.lead).toMatch(/under 500/);
+    expect(a.entries).toEqual([]);
+  });
+});
+
+describe("understanding names however they are written", () => {
+  it.each([
+    ["bessant", "scott-bessent"],
+    ["hee lifeng", "he-lifeng"],
+    ["palacio santa cruz", "palacio-de-santa-cruz"],
+    ["何立峰", "he-lifeng"],
+    ["jamison greer", "jamieson-greer"],
+    ["the madird talks", "madrid-talks"],
+  ])("knows %s", (phrase, id) => {
+    expect(engine.resolve(phrase)).toContain(id);
+  });
+
+  it.each([
+    ["sell-off", "divestment"],
+    ["sale", "divestment"],
+    ["pause", "truce"],
+    ["rare-earth minerals", "rare-earths"],
+  ])("knows the topic behind %s", (phrase, id) => {
+    expect(engine.resolve(phrase)).toContain(id);
+  });
+
+  it("answers a question asked in Chinese characters about a person", () => {
+    const a = ask("who is 何立峰");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("He Lifeng");
+  });
+});
+
+describe("cited answers", () => {
+  it("finds a quote by a fragment and names the speaker, the date and the paragraph", () => {
+    const a = ask("who said 'very good at the highest levels'");
+    expect(a.lead).toMatch(/^Scott Bessent said it \(15 Sep 2025/);
+    expect(a.quote?.text).toContain("very good at the highest levels");
+    expect(a.citations[0]).toMatchObject({ source: "madrid-talks-report", locator: "¶2" });
+  });
+
+  it("gives every citation the fields the JSON contract promises", () => {
+    const a = ask("where were the madrid talks held");
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("Palacio de Santa Cruz");
+    for (const c of a.citations) {
+      expect(Object.keys(c).sort()).toEqual(["date", "locator", "publisher", "reliability", "source", "title", "url"]);
+    }
+  });
+
+  it.each([
+    ["was the september 16 tiktok order the third or fourth extension", ["third", "fourth"]],
+    ["what was the average us tariff on china in october 2025", ["57%", "157%"]],
+    ["how long was the first day of the kuala lumpur talks", ["five and a half hours", "six hours"]],
+  ])("gives both sides where sources disagree: %s", (q, claims) => {
+    const a = ask(q);
+    expect(a.text).toContain(messages.disputed);
+    for (const claim of claims) expect(a.text).toContain(claim);
+    expect(new Set(a.citations.map((c) => c.source)).size).toBeGreaterThan(1);
+  });
+});
+
+describe("deadlines relative to now", () => {
+  const q = "when is the deadline for ByteDance to sell TikTok's US operations";
+
+  it("counts down to a deadline that has not come yet", () => {
+    expect(ask(q, new Date("2025-09-14T09:00:00Z")).text).toContain("17 Sep 2025 — in 3 days");
+  });
+
+  it("does not know on the day before an extension that the extension is coming", () => {
+    const a = ask(q, new Date("2025-09-15T09:00:00Z"));
+    expect(a.text).not.toContain("16 Dec 2025");
+  });
+
+  it("says what replaced a deadline, and when that one fell due", () => {
+    const a = ask(q, LATER);
+    expect(a.text).toContain("extended — replaced by 16 Dec 2025 (passed, 344 days ago)");
+    expect(a.text).toMatch(/19 Jan 2025 → 5 Apr 2025 → 19 Jun 2025 → 17 Sep 2025 → 16 Dec 2025/);
+  });
+
+  it("lists every deadline when asked, each chain once", () => {
+    const a = ask("what are the deadlines");
+    expect(a.answered).toBe(true);
+    expect(a.lead.split("\n").length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("refusals", () => {
+  it.each(["who won the world cup", "give me a recipe for paella", "what is He Lifeng's salary", "should i buy nvidia stock"])(
+    "refuses “%s” with at most three questions it can answer",
+    (q) => {
+      const a = ask(q);
+      expect(a.answered).toBe(false);
+      expect(a.citations).toEqual([]);
+      expect(a.suggestions.length).toBeGreaterThan(0);
+      expect(a.suggestions.length).toBeLessThanOrEqual(3);
+      for (const s of a.suggestions) expect(ask(s).answered, s).toBe(true);
+    },
+  );
+});
+
+describe("the index", () => {
+  it("is built once per knowledge base and reused by every question", () => {
+    const before = engine.index;
+    ask("who is greer");
+    ask("when is the tiktok deadline");
+    expect(engine.index).toBe(before);
+    expect(Object.isFrozen(engine.kb.facts)).toBe(true);
+  });
+});
