@@ -24,7 +24,14 @@ export function nameOf(kb: KnowledgeBase, id: string): string {
 function replacedOn(kb: KnowledgeBase, d: Deadline): string {
   const next = d.superseded_by ? kb.byId.get(d.superseded_by) : undefined;
   const dates = next?.kind === "deadlines" ? next.value.history.map((h) => h.date).sort() : [];
-  return dates[0] ?? d.history.map((h) => h.date).sort().pop() ?? d.due;
+  return (
+    dates[0] ??
+    d.history
+      .map((h) => h.date)
+      .sort()
+      .pop() ??
+    d.due
+  );
 }
 
 /**

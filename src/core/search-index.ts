@@ -277,7 +277,8 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       else entityDocs.set(id, [index]);
     }
   }
-  for (const key of names.keysMatching(() => true)) for (const w of key.split(" ")) vocabulary.add(stem(w), stem(w));
+  for (const key of names.keysMatching(() => true))
+    for (const w of key.split(" ")) vocabulary.add(stem(w), stem(w));
 
   const dates = kb.sources
     .map((s) => s.published ?? s.covers ?? "")

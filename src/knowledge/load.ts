@@ -27,7 +27,11 @@ function readOnlyMap<K, V>(map: Map<K, V>): ReadonlyMap<K, V> {
   const refuse = () => {
     throw new TypeError("the knowledge base is read-only");
   };
-  Object.defineProperties(map, { set: { value: refuse }, delete: { value: refuse }, clear: { value: refuse } });
+  Object.defineProperties(map, {
+    set: { value: refuse },
+    delete: { value: refuse },
+    clear: { value: refuse },
+  });
   return Object.freeze(map);
 }
 

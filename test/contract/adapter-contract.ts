@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { commands } from "../../commands/index.ts";
 import { answerToReply } from "../../commands/ask.ts";
+import { commands } from "../../commands/index.ts";
+import { terminalRequest } from "../../src/adapters/terminal/repl.ts";
 import type { Engine } from "../../src/core/engine.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { ParleyRequest } from "../../src/core/request.ts";
-import { terminalRequest } from "../../src/adapters/terminal/repl.ts";
 
 /** What every adapter must offer the contract suite. */
 export interface AdapterUnderTest {
@@ -55,7 +55,11 @@ export function runAdapterContract(adapter: AdapterUnderTest, engine: () => Engi
     it("renders a reply far over every limit without breaking them, keeping the citations", () => {
       const long = "word ".repeat(3000);
       const reply = answerToReply(engine().ask("what are the deadlines", new Date("2026-11-25T12:00:00Z")));
-      const huge: Reply = { ...reply, body: long, items: Array.from({ length: 80 }, (_, i) => ({ text: `${i} ${long.slice(0, 400)}`, citations: [1] })) };
+      const huge: Reply = {
+        ...reply,
+        body: long,
+        items: Array.from({ length: 80 }, (_, i) => ({ text: `${i} ${long.slice(0, 400)}`, citations: [1] })),
+      };
       const { text, problems } = adapter.render(huge);
       expect(problems).toEqual([]);
       for (const c of reply.citations.slice(0, 5)) expect(text).toContain(c.url ?? c.title.slice(0, 40));

@@ -1,6 +1,6 @@
-import { terminalRequest } from "../../src/adapters/terminal/repl.ts";
-import { renderReply } from "../../src/adapters/terminal/render.ts";
 import { commands } from "../../commands/index.ts";
+import { renderReply } from "../../src/adapters/terminal/render.ts";
+import { terminalRequest } from "../../src/adapters/terminal/repl.ts";
 import { shippedEngine } from "../support/engine.ts";
 import { runAdapterContract } from "./adapter-contract.ts";
 

@@ -12,7 +12,14 @@ const dispatch = createDispatcher({
   logger: createLogger("silent"),
 });
 const run = (command: string, args: ParleyRequest["args"] = {}) =>
-  dispatch({ platform: "terminal", user: { id: "t" }, channel: { id: "t", kind: "terminal" }, command, args, moderator: true });
+  dispatch({
+    platform: "terminal",
+    user: { id: "t" },
+    channel: { id: "t", kind: "terminal" },
+    command,
+    args,
+    moderator: true,
+  });
 
 describe("the shared commands", () => {
   it("deadlines: every deadline with its status, most relevant first, each cited", async () => {

@@ -43,7 +43,12 @@ const boom = defineCommand({
     throw new Error("kaput token=xoxb-secret");
   },
 });
-const secret = defineCommand({ ...boom, name: "secret", access: "moderator", run: () => reply("info", "moderator things") });
+const secret = defineCommand({
+  ...boom,
+  name: "secret",
+  access: "moderator",
+  run: () => reply("info", "moderator things"),
+});
 
 describe("the dispatcher", () => {
   let clock = new Date("2026-11-25T12:00:00Z");
@@ -89,12 +94,18 @@ describe("the dispatcher", () => {
   });
 
   it("refuses moderator commands to everyone else, and runs them for moderators", async () => {
-    expect((await dispatch(request({ command: "secret", args: {}, user: { id: "u-m1" } }))).kind).toBe("forbidden");
-    expect((await dispatch(request({ command: "secret", args: {}, user: { id: "u-m2" }, moderator: true }))).body).toBe("moderator things");
+    expect((await dispatch(request({ command: "secret", args: {}, user: { id: "u-m1" } }))).kind).toBe(
+      "forbidden",
+    );
+    expect(
+      (await dispatch(request({ command: "secret", args: {}, user: { id: "u-m2" }, moderator: true }))).body,
+    ).toBe("moderator things");
   });
 
   it("explains bad arguments and unknown commands", async () => {
-    const bad = await dispatch(request({ command: "timeline", args: { from: "last tuesday" }, user: { id: "u-bad" } }));
+    const bad = await dispatch(
+      request({ command: "timeline", args: { from: "last tuesday" }, user: { id: "u-bad" } }),
+    );
     expect(bad.kind).toBe("invalid");
     expect(bad.body).toContain("from");
     const unknown = await dispatch(request({ command: "dance", args: {}, user: { id: "u-unknown" } }));
@@ -102,7 +113,9 @@ describe("the dispatcher", () => {
   });
 
   it("keeps over-long option values out of every command", async () => {
-    const r = await dispatch(request({ command: "who", args: { name: "x".repeat(600) }, user: { id: "u-long" } }));
+    const r = await dispatch(
+      request({ command: "who", args: { name: "x".repeat(600) }, user: { id: "u-long" } }),
+    );
     expect(r.kind).toBe("invalid");
     expect(r.body).toContain("600");
   });

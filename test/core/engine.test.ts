@@ -10,7 +10,13 @@ describe("questions that never reach search", () => {
   it("answers an empty or blank question with a hint, not a search", () => {
     for (const q of ["", "   ", "\n\t"]) {
       const a = ask(q);
-      expect(a).toMatchObject({ answered: false, kind: "invalid", lead: messages.emptyQuestion, entries: [], confidence: 0 });
+      expect(a).toMatchObject({
+        answered: false,
+        kind: "invalid",
+        lead: messages.emptyQuestion,
+        entries: [],
+        confidence: 0,
+      });
     }
   });
 
@@ -63,7 +69,15 @@ describe("cited answers", () => {
     expect(a.answered).toBe(true);
     expect(a.text).toContain("Palacio de Santa Cruz");
     for (const c of a.citations) {
-      expect(Object.keys(c).sort()).toEqual(["date", "locator", "publisher", "reliability", "source", "title", "url"]);
+      expect(Object.keys(c).sort()).toEqual([
+        "date",
+        "locator",
+        "publisher",
+        "reliability",
+        "source",
+        "title",
+        "url",
+      ]);
     }
   });
 
@@ -105,17 +119,19 @@ describe("deadlines relative to now", () => {
 });
 
 describe("refusals", () => {
-  it.each(["who won the world cup", "give me a recipe for paella", "what is He Lifeng's salary", "should i buy nvidia stock"])(
-    "refuses “%s” with at most three questions it can answer",
-    (q) => {
-      const a = ask(q);
-      expect(a.answered).toBe(false);
-      expect(a.citations).toEqual([]);
-      expect(a.suggestions.length).toBeGreaterThan(0);
-      expect(a.suggestions.length).toBeLessThanOrEqual(3);
-      for (const s of a.suggestions) expect(ask(s).answered, s).toBe(true);
-    },
-  );
+  it.each([
+    "who won the world cup",
+    "give me a recipe for paella",
+    "what is He Lifeng's salary",
+    "should i buy nvidia stock",
+  ])("refuses “%s” with at most three questions it can answer", (q) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+    for (const s of a.suggestions) expect(ask(s).answered, s).toBe(true);
+  });
 });
 
 describe("the index", () => {

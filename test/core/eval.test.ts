@@ -8,7 +8,9 @@ const file = fileURLToPath(new URL("../eval/questions.yaml", import.meta.url));
 describe("answer quality on the evaluation questions", async () => {
   const questions = await readQuestions(file);
   const report = evaluate(shippedEngine(), questions);
-  const misses = report.outcomes.filter((o) => !o.pass).map((o) => `[${o.question.kind}] ${o.question.q} — ${o.why}`);
+  const misses = report.outcomes
+    .filter((o) => !o.pass)
+    .map((o) => `[${o.question.kind}] ${o.question.q} — ${o.why}`);
 
   it("has enough questions of every kind to mean something", () => {
     expect(report.answerable.total).toBeGreaterThanOrEqual(150);

@@ -10,10 +10,21 @@ export interface RunResult {
 }
 
 /** Runs one of our TypeScript entry points as a real child process (node --import tsx, not npx). */
-export function runScript(script: string, args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runScript(
+  script: string,
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     // Platform tokens from the developer's shell must not turn a terminal test into a Discord one.
-    const env = { ...process.env, DISCORD_TOKEN: "", SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", SLACK_SIGNING_SECRET: "", ...options.env };
+    const env = {
+      ...process.env,
+      DISCORD_TOKEN: "",
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+      ...options.env,
+    };
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env });
     let stdout = "";
     let stderr = "";

@@ -23,7 +23,13 @@ async function converse(lines: string[]): Promise<string> {
 
 describe("the terminal adapter", () => {
   it("answers questions and shared commands, and stops at exit", async () => {
-    const text = await converse(["when is the tiktok deadline", "who greer", "deadlines tiktok", "exit", "who is xi"]);
+    const text = await converse([
+      "when is the tiktok deadline",
+      "who greer",
+      "deadlines tiktok",
+      "exit",
+      "who is xi",
+    ]);
     expect(text).toContain("Sources:");
     expect(text).toContain("Jamieson Greer");
     expect(text).toContain("Deadlines");
@@ -31,7 +37,7 @@ describe("the terminal adapter", () => {
   });
 
   it("is plain when piped: no colour codes", async () => {
-    expect(await converse(["who is bessent"])).not.toMatch(/\u001b\[/);
+    expect(await converse(["who is bessent"])).not.toContain("\u001b[");
   });
 
   it("starts with npm start's entry point and no tokens, answering piped questions", async () => {
@@ -42,7 +48,9 @@ describe("the terminal adapter", () => {
   });
 
   it("stops with a clear message when an environment variable is wrong", async () => {
-    const r = await runScript("src/main.ts", [], { env: { RATE_LIMIT_BURST: "lots", DISCORD_TOKEN: "tok-secret-123" } });
+    const r = await runScript("src/main.ts", [], {
+      env: { RATE_LIMIT_BURST: "lots", DISCORD_TOKEN: "tok-secret-123" },
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("RATE_LIMIT_BURST");
     expect(r.stderr).toContain("DISCORD_APPLICATION_ID");
