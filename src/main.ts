@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDispatcher } from "./core/dispatch.ts";
 import { KnowledgeError, loadEngine } from "./core/load-engine.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
+import { loadDotEnv } from "./env-file.ts";
 import { knowledgeDir } from "./knowledge/location.ts";
 import { createLogger } from "./logger.ts";
 
@@ -12,6 +13,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+loadDotEnv();
 let config: Config;
 try {
   config = loadConfig();
