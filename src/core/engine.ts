@@ -37,7 +37,7 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   // A count or an amount of something the knowledge base never mentions ("how much did Spain spend").
   if (analysis.intent === "how-many" && unknown > 0) return 0.45;
   // "How many reporters": an answer that never mentions reporters has no count of them.
-  if (analysis.intent === "how-many" && analysis.focus && !top.doc.terms.includes(analysis.focus)) return 0.5;
+  if (analysis.intent === "how-many" && analysis.focus && !top.doc.termSet.has(analysis.focus)) return 0.5;
   // The thing asked for ("which hotel") is something the knowledge base never mentions.
   if (analysis.focus && !index.postings.has(analysis.focus) && !index.names.has(analysis.focus)) return 0.45;
   // A question that names someone is not answered by an entry about someone else.

@@ -108,7 +108,7 @@ export function rank(
   for (const at of candidates) {
     const doc = index.docs[at];
     if (!doc) continue;
-    const docTerms = new Set(doc.terms);
+    const docTerms = doc.termSet;
     const covered = salient.reduce((sum, t) => sum + (docTerms.has(t) ? weight(t) : 0), 0);
     const coverage = salientWeight > 0 ? covered / salientWeight : 1;
     const hits = mentioned.reduce((sum, id) => sum + (doc.entities.has(id) ? specificity(id) : 0), 0);

@@ -10,6 +10,8 @@ export interface Doc {
   readonly kind: DocKind;
   readonly entry: Entry;
   readonly terms: readonly string[];
+  /** The same terms as a set, built once rather than on every question. */
+  readonly termSet: ReadonlySet<string>;
   /** Terms of the entry's title or name, which say more than its body. */
   readonly titleTerms: ReadonlySet<string>;
   readonly entities: ReadonlySet<string>;
@@ -257,6 +259,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
       kind: entry.kind as DocKind,
       entry,
       terms: docTerms,
+      termSet: new Set(docTerms),
       titleTerms: new Set(terms(titleOf(entry))),
       entities,
       date: dateOf(entry),
