@@ -66,7 +66,12 @@ export function sourceIdOf(citation: string): string {
 }
 
 /** Checks what no single file can: unique ids, and that every reference and citation names a real entry. */
-export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
+export function crossCheck(
+  located: readonly LocatedEntry[],
+  invalid: readonly { id: string; kind: Kind }[] = [],
+): Problem[] {
+  // Entries reported invalid elsewhere still exist: naming them is not a second mistake.
+  const reported = new Map(invalid.map((e) => [e.id, e.kind]));
   const problems: Problem[] = [];
   const first = new Map<string, LocatedEntry>();
   const report = (at: LocatedEntry, path: Array<string | number>, message: string) => {
@@ -112,6 +117,7 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
     for (const [path, ref, wanted] of referencesOf(item.entry)) {
       const target = first.get(ref);
       if (!target) {
+        if (reported.has(ref)) continue;
         report(item, path, `no ${wanted.label} with id "${ref}"${didYouMean(ref, idsOfKind(wanted.kinds))}`);
       } else if (!wanted.kinds.includes(target.entry.kind)) {
         report(item, path, `"${ref}" is a ${SINGULAR[target.entry.kind]}, not a ${wanted.label}`);
@@ -120,7 +126,7 @@ export function crossCheck(located: readonly LocatedEntry[]): Problem[] {
     for (const [path, citation] of citationsOf(item.entry)) {
       const sourceId = sourceIdOf(citation);
       const target = first.get(sourceId);
-      if (target?.entry.kind !== "sources") {
+      if (target?.entry.kind !== "sources" && reported.get(sourceId) !== "sources") {
         report(
           item,
           path,

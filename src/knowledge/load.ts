@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { crossCheck } from "./cross-check.ts";
-import { type LocatedEntry, parseKnowledgeFile } from "./parse-file.ts";
+import { type LocatedEntry, type ParsedFile, parseKnowledgeFile } from "./parse-file.ts";
 import type { Problem } from "./problems.ts";
 import type { Entry, KnowledgeBase } from "./types.ts";
 
@@ -52,6 +52,7 @@ function build(located: readonly LocatedEntry[], version: string): KnowledgeBase
 export function loadKnowledgeFiles(files: readonly KnowledgeFile[]): LoadResult {
   const problems: Problem[] = [];
   const located: LocatedEntry[] = [];
+  const invalid: ParsedFile["invalidIds"] = [];
   const hash = createHash("sha256");
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of sorted) {
@@ -59,6 +60,7 @@ export function loadKnowledgeFiles(files: readonly KnowledgeFile[]): LoadResult 
     const parsed = parseKnowledgeFile(file.path, file.text);
     problems.push(...parsed.problems);
     located.push(...parsed.entries);
+    invalid.push(...parsed.invalidIds);
   }
   if (sorted.length === 0) {
     problems.push({
@@ -70,7 +72,7 @@ export function loadKnowledgeFiles(files: readonly KnowledgeFile[]): LoadResult 
       message: "no knowledge files (*.yaml) found",
     });
   }
-  problems.push(...crossCheck(located));
+  problems.push(...crossCheck(located, invalid));
   if (problems.length > 0) {
     problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     return { ok: false, problems };

@@ -26,6 +26,8 @@ export interface LocatedEntry {
 
 export interface ParsedFile {
   entries: LocatedEntry[];
+  /** Ids of entries that failed their schema: they exist, so references to them are not "unknown". */
+  invalidIds: { id: string; kind: Kind }[];
   problems: Problem[];
 }
 
@@ -114,6 +116,7 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
   const counter = new LineCounter();
   const problems: Problem[] = [];
   const entries: LocatedEntry[] = [];
+  const invalidIds: { id: string; kind: Kind }[] = [];
   const problem = (
     offset: number | undefined,
     id: string | null,
@@ -130,7 +133,8 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
       ...(kind ? { kind: SINGULAR[kind] } : {}),
     });
 
-  if (text.trim() === "") {
+  // A file of nothing but comments is as empty as a blank one.
+  if (text.replace(/^\s*#.*$/gm, "").trim() === "") {
     problems.push({
       file,
       line: 1,
@@ -139,13 +143,13 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
       path: "",
       message: "the file is empty: add entries or delete it",
     });
-    return { entries, problems };
+    return { entries, problems, invalidIds };
   }
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   for (const error of doc.errors) {
     problem(syntaxErrorOffset(doc, error), null, "", `YAML syntax error: ${error.message.split("\n")[0]}`);
   }
-  if (doc.errors.length > 0) return { entries, problems };
+  if (doc.errors.length > 0) return { entries, problems, invalidIds };
 
   const root = doc.contents;
   if (!root || !isMap(root)) {
@@ -155,7 +159,7 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
       "",
       `not a knowledge file: expected a mapping with keys such as ${KINDS.join(", ")}`,
     );
-    return { entries, problems };
+    return { entries, problems, invalidIds };
   }
   for (const pair of (root as YAMLMap<unknown, unknown>).items) {
     const keyNode = pair.key;
@@ -201,6 +205,7 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
       }
       const result = (entrySchemas[kind] as ZodType).safeParse(value);
       if (!result.success) {
+        if (id) invalidIds.push({ id, kind });
         for (const issue of result.error.issues) {
           if (issue.code === "unrecognized_keys") {
             for (const key of issue.keys) {
@@ -230,5 +235,5 @@ export function parseKnowledgeFile(file: string, text: string): ParsedFile {
       });
     });
   }
-  return { entries, problems };
+  return { entries, problems, invalidIds };
 }

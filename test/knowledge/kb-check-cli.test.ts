@@ -63,7 +63,11 @@ describe("kb:check on the shipped knowledge", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     expect(run.stdout.trimEnd().split("\n")).toHaveLength(1);
-    const report = JSON.parse(run.stdout) as { ok: unknown; counts: Record<string, unknown>; problems: unknown };
+    const report = JSON.parse(run.stdout) as {
+      ok: unknown;
+      counts: Record<string, unknown>;
+      problems: unknown;
+    };
     expect(Object.keys(report).sort()).toEqual(["counts", "ok", "problems"]);
     expect(Object.keys(report.counts).sort()).toEqual(KINDS);
     expect(report.ok).toBe(true);
@@ -104,9 +108,22 @@ describe("kb:check on a copy of the knowledge with one mistake of every kind", (
     // quotes.yaml: a misspelled field, a misspelled speaker, three bad dates (every line count unchanged).
     const quotes = await lines("quotes.yaml");
     const typo = change(quotes, "greer-grind-through", "    speaker:", "    speeker:");
-    planted.push({ file: "quotes.yaml", line: typo.entryLine, says: 'quote "greer-grind-through" field speaker: is required but missing' });
-    planted.push({ file: "quotes.yaml", line: typo.line, says: 'field speeker: unknown field (did you mean "speaker"?)' });
-    const dangling = change(quotes, "greer-tiktok-fair-to-china", "speaker: jamieson-greer", "speaker: jamison-greer");
+    planted.push({
+      file: "quotes.yaml",
+      line: typo.entryLine,
+      says: 'quote "greer-grind-through" field speaker: is required but missing',
+    });
+    planted.push({
+      file: "quotes.yaml",
+      line: typo.line,
+      says: 'field speeker: unknown field (did you mean "speaker"?)',
+    });
+    const dangling = change(
+      quotes,
+      "greer-tiktok-fair-to-china",
+      "speaker: jamieson-greer",
+      "speaker: jamison-greer",
+    );
     planted.push({
       file: "quotes.yaml",
       line: dangling.line,
@@ -114,21 +131,44 @@ describe("kb:check on a copy of the knowledge with one mistake of every kind", (
     });
     const month = change(quotes, "bessent-aggressive-ask", "date: 2025-09-15", "date: 2025-13-01");
     planted.push({ file: "quotes.yaml", line: month.line, says: 'field date: "2025-13-01" has no month 13' });
-    const words = change(quotes, "bessent-not-sacrifice-national-security", "date: 2025-09-15", "date: Sept 17");
+    const words = change(
+      quotes,
+      "bessent-not-sacrifice-national-security",
+      "date: 2025-09-15",
+      "date: Sept 17",
+    );
     planted.push({ file: "quotes.yaml", line: words.line, says: 'field date: "Sept 17" is not an ISO date' });
     const day = change(quotes, "greer-part-and-parcel", "date: 2025-09-15", "date: 2025-02-30");
-    planted.push({ file: "quotes.yaml", line: day.line, says: '"2025-02-30" is not a real date (month 2 has 28 days)' });
+    planted.push({
+      file: "quotes.yaml",
+      line: day.line,
+      says: '"2025-02-30" is not a real date (month 2 has 28 days)',
+    });
     await save("quotes.yaml", quotes);
 
     // A fact without its date.
     const report = await lines("facts/madrid-report.yaml");
-    const missing = change(report, "madrid-report-tiktok-resolution-near", "    date: 2025-09-15", "    # date removed");
-    planted.push({ file: "facts/madrid-report.yaml", line: missing.entryLine, says: "field date: is required but missing" });
+    const missing = change(
+      report,
+      "madrid-report-tiktok-resolution-near",
+      "    date: 2025-09-15",
+      "    # date removed",
+    );
+    planted.push({
+      file: "facts/madrid-report.yaml",
+      line: missing.entryLine,
+      says: "field date: is required but missing",
+    });
     await save("facts/madrid-report.yaml", report);
 
     // A citation of a source that does not exist.
     const after = await lines("facts/2025-09-madrid-and-after.yaml");
-    const cited = change(after, "madrid-opens-at-palacio-de-santa-cruz", "lanacion-ep-0914", "lanacion-ep-0941");
+    const cited = change(
+      after,
+      "madrid-opens-at-palacio-de-santa-cruz",
+      "lanacion-ep-0914",
+      "lanacion-ep-0941",
+    );
     planted.push({
       file: "facts/2025-09-madrid-and-after.yaml",
       line: cited.line,
@@ -171,7 +211,10 @@ describe("kb:check on a copy of the knowledge with one mistake of every kind", (
     planted.push({ file: "facts/notes.yaml", line: 3, says: "YAML syntax error: " });
     await save("empty.yaml", "");
     planted.push({ file: "empty.yaml", line: 1, says: "the file is empty" });
-    await save("logo.yaml", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
+    await save(
+      "logo.yaml",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]),
+    );
     planted.push({ file: "logo.yaml", line: 1, says: "not a knowledge file" });
     await save("facts/extra.yaml", "fact:\n  - id: extra-fact\n    text: A fact under a misspelled kind.\n");
     planted.push({ file: "facts/extra.yaml", line: 1, says: 'unknown kind "fact" (did you mean "facts"?)' });
@@ -221,12 +264,20 @@ describe("kb:check on a copy of the knowledge with one mistake of every kind", (
     const report = JSON.parse(run.stdout) as {
       ok: boolean;
       counts: Record<string, number>;
-      problems: { file: string; line: number; column: number; id: string | null; path: string; message: string }[];
+      problems: {
+        file: string;
+        line: number;
+        column: number;
+        id: string | null;
+        path: string;
+        message: string;
+      }[];
     };
     expect(Object.keys(report).sort()).toEqual(["counts", "ok", "problems"]);
     expect(report.ok).toBe(false);
     expect(report.counts).toEqual(Object.fromEntries(KINDS.map((kind) => [kind, 0])));
-    for (const p of report.problems) expect(Object.keys(p).sort()).toEqual(["column", "file", "id", "line", "message", "path"]);
+    for (const p of report.problems)
+      expect(Object.keys(p).sort()).toEqual(["column", "file", "id", "line", "message", "path"]);
     expect(report.problems.map(({ file, line }) => ({ file, line })).sort(byPlace)).toEqual(
       planted.map(({ file, line }) => ({ file, line })).sort(byPlace),
     );

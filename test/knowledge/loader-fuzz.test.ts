@@ -127,7 +127,9 @@ describe("loadKnowledgeFiles never throws", () => {
 
   it("on arbitrary bytes decoded as UTF-8", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => loadsOne(Buffer.from(bytes).toString("utf8"))),
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) =>
+        loadsOne(Buffer.from(bytes).toString("utf8")),
+      ),
       { numRuns: 200 },
     );
   });
@@ -140,7 +142,7 @@ describe("loadKnowledgeFiles never throws", () => {
         const text = edits.reduce((current, e) => e.apply(current), QUOTES);
         return loadsWithoutThrowing([...COMPANIONS, { path: QUOTES_FILE.path, text }]);
       }),
-      { numRuns: 50 },
+      { numRuns: 40 },
     );
   });
 
