@@ -35,5 +35,11 @@ export default defineCommand({
   args: z.object({ question: z.string().max(MAX_QUESTION_LENGTH * 4), private: z.boolean().default(false) }),
   access: "everyone",
   examples: ["ask when is the tiktok deadline", "ask who said 'very good at the highest levels'"],
-  run: (args, { engine, now }) => answerToReply(engine.ask(args.question, now), args.private),
+  run: (args, { engine, now, request, services }) => {
+    const answer = engine.ask(args.question, now);
+    // Refusals are what moderators need to see: the questions the knowledge does not cover yet.
+    if (answer.kind === "refusal")
+      services.recordUnanswered?.(answer.question, request.platform, request.user.id, answer.entries);
+    return answerToReply(answer, args.private);
+  },
 });

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Engine } from "./engine.ts";
 import type { Reply } from "./reply.ts";
 import type { ParleyRequest } from "./request.ts";
+import type { Services } from "./services.ts";
 
 export interface Choice {
   name: string;
@@ -23,6 +24,8 @@ export interface CommandContext {
   request: ParleyRequest;
   /** Every shared command, for help. */
   commands: readonly AnyCommand[];
+  /** Live knowledge and Parley's records, where the process has them (moderator commands need them). */
+  services: Services;
 }
 
 /**

@@ -5,6 +5,7 @@ import { MAX_QUESTION_LENGTH, messages } from "./messages.ts";
 import { RateLimiter } from "./rate-limit.ts";
 import { type Reply, reply } from "./reply.ts";
 import type { ParleyRequest } from "./request.ts";
+import type { Services } from "./services.ts";
 
 export interface DispatcherOptions {
   commands: readonly AnyCommand[];
@@ -13,6 +14,7 @@ export interface DispatcherOptions {
   clock?: () => Date;
   rateLimiter?: RateLimiter;
   logger: Logger;
+  services?: Services;
 }
 
 export type Dispatch = (request: ParleyRequest) => Promise<Reply>;
@@ -58,7 +60,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     }
     try {
       const engine = options.engine();
-      return await command.run(parsed.data, { engine, now, request, commands: options.commands });
+      return await command.run(parsed.data, { engine, now, request, commands: options.commands, services: options.services ?? {} });
     } catch (error) {
       options.logger.error(
         {
