@@ -2,11 +2,20 @@ import { commands } from "../commands/index.ts";
 import { runTerminal } from "./adapters/terminal/repl.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDispatcher } from "./core/dispatch.ts";
-import { KnowledgeError, loadEngine } from "./core/load-engine.ts";
 import { RateLimiter } from "./core/rate-limit.ts";
 import { loadDotEnv } from "./env-file.ts";
 import { knowledgeDir } from "./knowledge/location.ts";
+import { formatProblem } from "./knowledge/problems.ts";
+import { KnowledgeLoadError, KnowledgeService, type ReloadResult } from "./live/knowledge-service.ts";
+import { createServices } from "./live/services.ts";
 import { createLogger } from "./logger.ts";
+import { Store } from "./store/store.ts";
+
+/** A running platform adapter, as main needs it: stop it, and tell its moderators something. */
+interface PlatformHandle {
+  stop(): Promise<void>;
+  notifyModerators?(text: string): Promise<void>;
+}
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -22,29 +31,85 @@ try {
   throw error;
 }
 const logger = createLogger(config.LOG_LEVEL);
-const dir = config.PARLEY_KNOWLEDGE_DIR ?? knowledgeDir();
+const platforms: PlatformHandle[] = [];
 
-let engine: Awaited<ReturnType<typeof loadEngine>>;
+function reportReload(result: ReloadResult): void {
+  if (result.ok && !result.changed) return;
+  const text = result.ok
+    ? `Knowledge reloaded: now serving version ${result.version}.`
+    : `Knowledge reload failed with ${result.problems.length} problem(s); still serving version ${result.version}.\n${result.problems.slice(0, 10).map(formatProblem).join("\n")}`;
+  if (result.ok) logger.info({ version: result.version }, "knowledge reloaded");
+  else
+    logger.warn(
+      { problems: result.problems.map(formatProblem) },
+      "knowledge reload failed; serving the last good version",
+    );
+  for (const p of platforms)
+    void p
+      .notifyModerators?.(text)
+      .catch((err: unknown) => logger.warn({ err }, "could not notify moderators"));
+}
+
+let knowledge: KnowledgeService;
 try {
-  engine = await loadEngine(dir);
+  knowledge = await KnowledgeService.open({
+    dir: config.PARLEY_KNOWLEDGE_DIR ?? knowledgeDir(),
+    onReload: reportReload,
+  });
 } catch (error) {
-  if (error instanceof KnowledgeError) fail(`${error.message}\nRun "npm run kb:check" for details.`);
+  if (error instanceof KnowledgeLoadError) {
+    fail(
+      `The knowledge base has ${error.problems.length} problem(s):\n${error.problems.map(formatProblem).join("\n")}\nRun "npm run kb:check" for details.`,
+    );
+  }
   throw error;
 }
+knowledge.watch();
+const store = Store.open(config.PARLEY_DATA_DIR);
+const services = createServices(knowledge, store);
 
 const dispatch = createDispatcher({
   commands,
-  engine: () => engine,
+  engine: () => knowledge.engine(),
   rateLimiter: new RateLimiter({
     burst: config.RATE_LIMIT_BURST,
     refillSeconds: config.RATE_LIMIT_REFILL_SECONDS,
   }),
   logger,
+  services,
 });
 
-if (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN) {
-  fail(
-    "Discord and Slack are not wired in yet: unset DISCORD_TOKEN and SLACK_BOT_TOKEN to use the terminal.",
-  );
+async function shutdown(signal: string): Promise<void> {
+  logger.info({ signal }, "shutting down");
+  // Adapters finish what they have started; none may hold the process past five seconds.
+  const deadline = setTimeout(() => process.exit(0), 5000);
+  deadline.unref();
+  await Promise.allSettled(platforms.map((p) => p.stop()));
+  knowledge.close();
+  store.close();
+  process.exit(0);
 }
-await runTerminal({ dispatch, commands });
+
+const adapterOptions = { config, dispatch, commands, engine: () => knowledge.engine(), logger, services };
+try {
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await import("./adapters/discord/start.ts");
+    platforms.push(await startDiscord(adapterOptions));
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    const { startSlack } = await import("./adapters/slack/start.ts");
+    platforms.push(await startSlack(adapterOptions));
+  }
+} catch (error) {
+  await Promise.allSettled(platforms.map((p) => p.stop()));
+  fail(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+if (platforms.length > 0) {
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+} else {
+  await runTerminal({ dispatch, commands });
+  knowledge.close();
+  store.close();
+}

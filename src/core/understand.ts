@@ -281,7 +281,10 @@ function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention
     for (let i = 0; i + n <= tokens.length; i++) {
       const slice = tokens.slice(i, i + n);
       if (!free(i, n) || slice.every(isStopword)) continue;
-      const ids = index.names.exact(slice.join(" "));
+      let ids = index.names.exact(slice.join(" "));
+      // "bessents salary": a possessive typed without its apostrophe.
+      const last = slice[n - 1] ?? "";
+      if (ids.length === 0 && last.length > 4 && last.endsWith("s")) ids = index.names.exact([...slice.slice(0, -1), last.slice(0, -1)].join(" "));
       if (ids.length) record(i, n, ids, slice.join(" "), 0);
     }
   }
