@@ -43,6 +43,33 @@ const schema = z.object({
   ),
   SLACK_API_URL: optional.pipe(url),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+
+  DISCORD_MODERATOR_CHANNEL_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^\d{15,25}$/, "must be a numeric channel id")
+      .optional(),
+  ),
+  SLACK_MODERATOR_IDS: optional
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[UW][A-Z0-9]{2,}$/, "must be a comma-separated list of Slack user ids (U…)"),
+      ),
+    ),
+  SLACK_MODERATOR_CHANNEL_ID: optional.pipe(
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, "must be a Slack channel id (C…)")
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof schema>;
