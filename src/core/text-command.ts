@@ -14,13 +14,19 @@ export interface TextCommand {
  * the command's remaining options in order, one word each, and the last takes the rest — so
  * `quote greer tariffs` is speaker greer, about tariffs, and `who he lifeng` is name "he lifeng".
  * A boolean option is set by its name alone (`ask private when is …`). Text that does not start
- * with a command's name is a question.
+ * with a command's name is a question, and so is text that reads as one although it starts with a
+ * command's name ("who said …", "who is …", anything ending in "?").
  */
+const QUESTION_VERB =
+  /^(is|was|are|were|am|said|says|say|did|does|do|won|wins|will|would|has|have|had|can|could|should|leads|led|heads|headed|owns|owned|announced|told|called|went|attended|signed|met|meets|took|takes|set|sets|wrote|posted|warned|made|makes|represents|represented|negotiated|negotiates|visited|hosted)$/i;
+
 export function parseTextCommand(text: string, commands: readonly AnyCommand[]): TextCommand {
   const trimmed = text.trim();
   const [first = "", ...rest] = trimmed.split(/\s+/);
   const command = commands.find((c) => c.name === first.toLowerCase());
-  if (!command) return { command: "ask", args: { question: trimmed } };
+  // "who said …", "who is …", "sources?" are questions that happen to start with a command's name.
+  const isQuestion = trimmed.endsWith("?") || QUESTION_VERB.test(rest[0] ?? "");
+  if (!command || isQuestion) return { command: "ask", args: { question: trimmed } };
 
   const args: Record<string, string | boolean> = {};
   let remainder = rest.join(" ");

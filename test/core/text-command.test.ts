@@ -42,6 +42,17 @@ describe("the shared text grammar", () => {
     expect(parse("WHO Greer")).toEqual({ command: "who", args: { name: "Greer" } });
   });
 
+  it("reads questions that start with a command's name as questions", () => {
+    for (const q of [
+      "who said 'very good at the highest levels'",
+      "who is he lifeng",
+      "who won the world cup",
+      "sources for the madrid talks?",
+    ]) {
+      expect(parse(q)).toEqual({ command: "ask", args: { question: q } });
+    }
+  });
+
   it("leaves a bare command without arguments", () => {
     expect(parse("deadlines")).toEqual({ command: "deadlines", args: {} });
   });
