@@ -31,6 +31,8 @@ try {
   throw error;
 }
 const logger = createLogger(config.LOG_LEVEL);
+// One failure must not take the bot down: a stray rejection is logged and the process goes on.
+process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
 const platforms: PlatformHandle[] = [];
 
 function reportReload(result: ReloadResult): void {

@@ -1,0 +1,37 @@
+/** Everything Parley says on Slack that the core does not: one place, so tests assert on the same text. */
+export const slackMessages = {
+  youAsked: "You asked:",
+  sharedBy: (userId: string) => `Shared by <@${userId}>:`,
+  sources: "Sources",
+  disputed: "attribution disputed",
+  youCouldAsk: "You could ask:",
+  moreItems: (hidden: number) => `…and ${hidden} more. Narrow it down to see them.`,
+  shareButton: "Share in channel",
+  sourcesButton: "Sources",
+  helpfulButton: "👍",
+  unhelpfulButton: "👎",
+  thanksHelpful: "Thanks — glad that helped.",
+  thanksUnhelpful: "Thanks for telling me. I'll use it to answer better.",
+  noSources: "That answer has no sources to list.",
+  usage: [
+    "*How to ask on Slack*",
+    "• `/talks <question>` — only you see the answer; press *Share in channel* to post it for everyone.",
+    "• `/talks share <question>` — ask and post the answer in the channel straight away.",
+    "• `/talks <command> [option:value] [words]` — run a command: words fill its options in order, the last takes the rest. `/talks quote greer tariffs` is speaker greer, about tariffs.",
+    '• Quote values with spaces: `/talks quote speaker:"he lifeng"`.',
+    "• Mention me (`@Parley when is the TikTok deadline?`) to get the answer in a thread, or message me directly.",
+  ].join("\n"),
+  home: {
+    title: "Parley",
+    intro:
+      "I answer questions about the 2025–2026 US–China economic and trade talks with short answers and the source of every one.",
+    asOf: (date: string) => `Knowledge as of ${date}`,
+    noKnowledgeDate: "Knowledge date unknown",
+    upcoming: "Upcoming deadlines",
+    noUpcoming: "No upcoming deadlines in my sources.",
+    recent: "Recent deadlines",
+    events: "Latest events",
+    examples: "Try asking",
+    updated: (date: string) => `Updated ${date}`,
+  },
+} as const;
