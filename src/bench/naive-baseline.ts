@@ -29,7 +29,12 @@ export interface NaiveIndex {
 }
 
 export function buildNaive(kb: KnowledgeBase): NaiveIndex {
-  const fuse = new Fuse(naiveDocs(kb), { keys: ["text"], includeScore: true, ignoreLocation: true, threshold: 0.4 });
+  const fuse = new Fuse(naiveDocs(kb), {
+    keys: ["text"],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.4,
+  });
   return {
     search: (question) => fuse.search(question)[0]?.item.id,
   };

@@ -31,7 +31,13 @@ export interface Summary {
 export function summarize(samples: readonly number[]): Summary {
   const n = samples.length;
   const mean = n ? samples.reduce((a, b) => a + b, 0) / n : Number.NaN;
-  return { n, p50: percentile(samples, 50), p99: percentile(samples, 99), max: n ? Math.max(...samples) : Number.NaN, mean };
+  return {
+    n,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: n ? Math.max(...samples) : Number.NaN,
+    mean,
+  };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
