@@ -6,7 +6,7 @@ import { type Config, loadConfig } from "../../src/config.ts";
 import type { AnyCommand } from "../../src/core/command.ts";
 import { createDispatcher } from "../../src/core/dispatch.ts";
 import type { ParleyRequest } from "../../src/core/request.ts";
-import type { FeedbackInput } from "../../src/core/services.ts";
+import type { FeedbackInput, Services } from "../../src/core/services.ts";
 import { createLogger } from "../../src/logger.ts";
 import {
   type ChatInputBuilderOptions,
@@ -42,6 +42,8 @@ export interface HarnessOptions {
   standIn?: DiscordStandIn | DiscordStandInOptions;
   /** Extra environment for the adapter's config (e.g. a moderator channel). */
   env?: Record<string, string>;
+  /** Services for the dispatcher (moderator commands); feedback is always captured by the harness. */
+  services?: Services;
 }
 
 /** A stand-in Discord, the real dispatcher on the shipped knowledge, and Parley's Discord adapter connected to it. */
@@ -64,7 +66,12 @@ export class Harness {
         : await DiscordStandIn.start(options.standIn);
     const commands = options.commands ?? sharedCommands;
     const { lines, logger } = captureLogs();
-    const dispatcher = createDispatcher({ commands, engine: shippedEngine, logger });
+    const dispatcher = createDispatcher({
+      commands,
+      engine: shippedEngine,
+      logger,
+      services: options.services ?? {},
+    });
     const harness = new Harness(standIn, lines, null);
     harness.bot = await startDiscord({
       config: configFor(standIn, options.env),
