@@ -3,18 +3,19 @@ import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.ts";
 import { runTerminal } from "../../src/adapters/terminal/repl.ts";
 import { createDispatcher } from "../../src/core/dispatch.ts";
+import type { Services } from "../../src/core/services.ts";
 import { createLogger } from "../../src/logger.ts";
 import { shippedEngine } from "../support/engine.ts";
 import { runScript } from "../support/spawn.ts";
 
-async function converse(lines: string[]): Promise<string> {
+async function converse(lines: string[], services: Services = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = "";
   output.on("data", (d) => {
     text += d;
   });
-  const dispatch = createDispatcher({ commands, engine: shippedEngine, logger: createLogger("silent") });
+  const dispatch = createDispatcher({ commands, engine: shippedEngine, logger: createLogger("silent"), services });
   const done = runTerminal({ dispatch, commands, input, output, interactive: false });
   input.end(`${lines.join("\n")}\n`);
   await done;
@@ -34,6 +35,18 @@ describe("the terminal adapter", () => {
     expect(text).toContain("Jamieson Greer");
     expect(text).toContain("Deadlines");
     expect(text).not.toContain("Xi Jinping");
+  });
+
+  it("lets the operator run moderator commands: the terminal is their own console", async () => {
+    let reloads = 0;
+    const text = await converse(["reload"], {
+      reload: async () => {
+        reloads++;
+        return { ok: true, changed: false, version: "v1", problems: [], at: new Date() };
+      },
+    });
+    expect(reloads).toBe(1);
+    expect(text).toContain("still serving version v1");
   });
 
   it("is plain when piped: no colour codes", async () => {
