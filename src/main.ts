@@ -1,4 +1,5 @@
 import { commands } from "../commands/index.ts";
+import type { PlatformHandle } from "./adapters/platform.ts";
 import { runTerminal } from "./adapters/terminal/repl.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { createDispatcher } from "./core/dispatch.ts";
@@ -10,12 +11,6 @@ import { KnowledgeLoadError, KnowledgeService, type ReloadResult } from "./live/
 import { createServices } from "./live/services.ts";
 import { createLogger } from "./logger.ts";
 import { Store } from "./store/store.ts";
-
-/** A running platform adapter, as main needs it: stop it, and tell its moderators something. */
-interface PlatformHandle {
-  stop(): Promise<void>;
-  notifyModerators?(text: string): Promise<void>;
-}
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);

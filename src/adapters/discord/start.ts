@@ -1,10 +1,6 @@
 import { type Client, Events } from "discord.js";
 import type { Logger } from "pino";
-import type { Config } from "../../config.ts";
-import type { AnyCommand } from "../../core/command.ts";
-import type { Dispatch } from "../../core/dispatch.ts";
-import type { Engine } from "../../core/engine.ts";
-import type { Services } from "../../core/services.ts";
+import type { PlatformHandle, PlatformOptions } from "../platform.ts";
 import { createClient } from "./client.ts";
 import type { DiscordContext } from "./context.ts";
 import { DiscordStartError, describeError, startFailure } from "./errors.ts";
@@ -16,22 +12,9 @@ import { NO_MENTIONS } from "./respond.ts";
 /** Discord's limit for a message's text. */
 const DISCORD_CONTENT_LIMIT = 2000;
 
-export interface StartDiscordOptions {
-  config: Config;
-  dispatch: Dispatch;
-  commands: readonly AnyCommand[];
-  /** The current knowledge, read per autocomplete request so a reload is seen at once. */
-  engine: () => Engine;
-  logger: Logger;
-  services?: Services;
-}
+export type StartDiscordOptions = PlatformOptions;
 
-export interface DiscordBot {
-  /** Closes the gateway after letting replies in progress finish; resolves within 5 s. */
-  stop(): Promise<void>;
-  /** Posts in DISCORD_MODERATOR_CHANNEL_ID (reload results); does nothing without one. */
-  notifyModerators(text: string): Promise<void>;
-}
+export type DiscordBot = PlatformHandle;
 
 /** Replies still being written get this long after stop(); the gateway closes within the rest of the 5 s. */
 const DRAIN_MS = 3500;

@@ -1,11 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Config } from "../../config.ts";
-import type { AnyCommand } from "../../core/command.ts";
-import type { Dispatch } from "../../core/dispatch.ts";
-import type { Engine } from "../../core/engine.ts";
-import type { Services } from "../../core/services.ts";
-import type { Logger } from "../../logger.ts";
+import type { PlatformHandle, PlatformOptions } from "../platform.ts";
 import { createSlackApp, type SlackMode, slackMode } from "./app.ts";
 import { describeError } from "./bolt-logger.ts";
 import type { SlackDeps } from "./deps.ts";
@@ -13,22 +8,9 @@ import { registerListeners } from "./listeners/index.ts";
 import { moderatorCheck, moderatorNotifier } from "./moderators.ts";
 import { RecentIds } from "./recent-ids.ts";
 
-export interface SlackOptions {
-  config: Config;
-  dispatch: Dispatch;
-  /** The shared commands; `/talks <command>` is parsed against them. */
-  commands: readonly AnyCommand[];
-  engine: () => Engine;
-  logger: Logger;
-  /** Parley's records; 👍 / 👎 go to recordFeedback (without it they are only logged). */
-  services?: Services;
-}
+export type SlackOptions = PlatformOptions;
 
-export interface SlackAdapter {
-  /** Stops taking requests and lets answers under way finish; resolves within 5 seconds. */
-  stop(): Promise<void>;
-  /** Posts in SLACK_MODERATOR_CHANNEL_ID (a reload's result); does nothing without one. */
-  notifyModerators(text: string): Promise<void>;
+export interface SlackAdapter extends PlatformHandle {
   mode: SlackMode;
   /** The port HTTP mode listens on (PORT=0 picks a free one); null in Socket Mode. */
   port: number | null;
