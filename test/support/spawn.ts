@@ -25,6 +25,8 @@ export function runScript(
       SLACK_BOT_TOKEN: "",
       SLACK_APP_TOKEN: "",
       SLACK_SIGNING_SECRET: "",
+      // Records from test runs stay out of the developer's ./data.
+      PARLEY_DATA_DIR: join(tmpdir(), `parley-test-data-${process.pid}`),
       ...options.env,
     };
     const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { cwd: ROOT, env });
