@@ -60,7 +60,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     }
     try {
       const engine = options.engine();
-      return await command.run(parsed.data, { engine, now, request, commands: options.commands, services: options.services ?? {} });
+      return await command.run(parsed.data, {
+        engine,
+        now,
+        request,
+        commands: options.commands,
+        services: options.services ?? {},
+      });
     } catch (error) {
       options.logger.error(
         {

@@ -7,7 +7,15 @@ export interface ReloadReport {
   ok: boolean;
   changed: boolean;
   version: string;
-  problems: { file: string; line: number; column: number; message: string; id: string | null; path: string; kind?: string }[];
+  problems: {
+    file: string;
+    line: number;
+    column: number;
+    message: string;
+    id: string | null;
+    path: string;
+    kind?: string;
+  }[];
   at: Date;
 }
 

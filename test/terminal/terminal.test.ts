@@ -15,7 +15,12 @@ async function converse(lines: string[], services: Services = {}): Promise<strin
   output.on("data", (d) => {
     text += d;
   });
-  const dispatch = createDispatcher({ commands, engine: shippedEngine, logger: createLogger("silent"), services });
+  const dispatch = createDispatcher({
+    commands,
+    engine: shippedEngine,
+    logger: createLogger("silent"),
+    services,
+  });
   const done = runTerminal({ dispatch, commands, input, output, interactive: false });
   input.end(`${lines.join("\n")}\n`);
   await done;
