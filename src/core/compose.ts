@@ -2,22 +2,16 @@ import type { Fact, Quote } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer, SupportingQuote } from "./answer.ts";
 import { CitationList } from "./citations.ts";
+import { chainAsOf, eventsWith } from "./compose-cache.ts";
 import { canonicalDates, formatDate, formatRange } from "./dates.ts";
-import {
-  deadlineChainAsOf,
-  deadlinesByRelevance,
-  describeDeadline,
-  describeEvent,
-  describePerson,
-  eventsInOrder,
-  nameOf,
-  negotiators,
-} from "./describe.ts";
+import { describeDeadline, describeEvent, describePerson, nameOf } from "./describe.ts";
 import { messages } from "./messages.ts";
 import type { Ranked } from "./rank.ts";
 import type { Doc } from "./search-index.ts";
 import { terms } from "./text.ts";
 import type { Analysis } from "./understand.ts";
+
+export { composeList } from "./compose-list.ts";
 
 /** A runner-up scoring at least this share of the best entry joins the answer. */
 const SECOND_ANSWER = 0.7;
@@ -94,7 +88,7 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
     case "deadlines": {
       const d = entry.value;
       const consequence = analysis.intent === "when" ? "" : ` If missed: ${sentence(d.consequence, d.due)}`;
-      const chain = deadlineChainAsOf(kb, d, now);
+      const chain = chainAsOf(kb, d, now);
       const history =
         chain.length > 1 ? ` The deadline moved: ${chain.map((c) => formatDate(c.due)).join(" → ")}.` : "";
       return `${describeDeadline(kb, d, now)}${consequence}${history}`;
@@ -106,19 +100,38 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
   }
 }
 
-/** Only entries that add something join an answer: one that mostly repeats what is said is left out. */
-function addsSomething(
-  kb: KnowledgeBase,
-  doc: Doc,
-  sentences: readonly string[],
-  analysis: Analysis,
-  now: Date,
-): boolean {
-  const known = new Set(terms(sentences.join(" ")));
-  const own = new Set(terms(leadFor(kb, doc, analysis, now)));
-  let fresh = 0;
-  for (const t of own) if (!known.has(t)) fresh++;
-  return own.size > 0 && fresh / own.size >= NOVELTY;
+/**
+ * Only entries that add something join an answer: one that mostly repeats what is said is left
+ * out. The terms of the answer so far are worked out once per sentence added, and those of each
+ * entry's own sentence once per entry.
+ */
+class Novelty {
+  private knownAt = -1;
+  private known: ReadonlySet<string> = new Set();
+  private readonly own = new Map<Doc, ReadonlySet<string>>();
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly sentences: readonly string[],
+    private readonly analysis: Analysis,
+    private readonly now: Date,
+  ) {}
+
+  addsSomething(doc: Doc): boolean {
+    // Sentences are only ever added, so their number says whether the known terms are current.
+    if (this.knownAt !== this.sentences.length) {
+      this.known = new Set(terms(this.sentences.join(" ")));
+      this.knownAt = this.sentences.length;
+    }
+    let own = this.own.get(doc);
+    if (!own) {
+      own = new Set(terms(leadFor(this.kb, doc, this.analysis, this.now)));
+      this.own.set(doc, own);
+    }
+    let fresh = 0;
+    for (const t of own) if (!this.known.has(t)) fresh++;
+    return own.size > 0 && fresh / own.size >= NOVELTY;
+  }
 }
 
 export function composeFromRanking(
@@ -131,6 +144,7 @@ export function composeFromRanking(
   const top = ranked[0] as Ranked;
   const entries = [top.doc.id];
   const sentences = [leadFor(kb, top.doc, analysis, now)];
+  const novelty = new Novelty(kb, sentences, analysis, now);
   citations.add(citeOf(top.doc), 8);
   let quote: SupportingQuote | null = null;
 
@@ -139,7 +153,7 @@ export function composeFromRanking(
   }
   if (top.doc.entry.kind === "deadlines") {
     // The answer names every date the deadline moved through, so each one is cited.
-    for (const link of deadlineChainAsOf(kb, top.doc.entry.value, now)) {
+    for (const link of chainAsOf(kb, top.doc.entry.value, now)) {
       if (link.id === top.doc.id) continue;
       citations.add(link.cite, 1);
       entries.push(link.id);
@@ -167,16 +181,16 @@ export function composeFromRanking(
   }
   if (top.doc.entry.kind === "people") {
     const person = top.doc.entry.value;
-    const events = kb.events
-      .filter((e) => e.participants.includes(person.id) && e.kind !== "session")
-      .slice(0, 4);
+    const events = eventsWith(kb, person.id).slice(0, 4);
     if (events.length)
       sentences.push(`Took part in: ${events.map((e) => `${e.title} (${formatDate(e.start)})`).join("; ")}.`);
   }
   if (top.doc.kind !== "quotes" && top.doc.kind !== "people" && analysis.intent !== "who-said") {
     // A close runner-up that says something the first does not makes a better two-sentence answer.
     const disputed = top.doc.entry.kind === "facts" ? top.doc.entry.value.disputes : [];
-    const novel = (r: Ranked) => addsSomething(kb, r.doc, sentences, analysis, now);
+    const novel = (r: Ranked) => novelty.addsSomething(r.doc);
+    // Tested after the cheap tests of score and source wherever it is used: whether an entry adds
+    // something takes its sentence to be written.
     const eligible = (r: Ranked) =>
       (r.doc.kind === "facts" || r.doc.kind === "events" || r.doc.kind === "deadlines") &&
       !entries.includes(r.doc.id) &&
@@ -188,10 +202,10 @@ export function composeFromRanking(
       .slice(1, 6)
       .find(
         (r) =>
-          eligible(r) && r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)),
+          r.score >= top.score * SIBLING_ANSWER && citeOf(r.doc).some((c) => paragraph.has(c)) && eligible(r),
       );
     const second =
-      sibling ?? ranked.slice(1, 4).find((r) => eligible(r) && r.score >= top.score * SECOND_ANSWER);
+      sibling ?? ranked.slice(1, 4).find((r) => r.score >= top.score * SECOND_ANSWER && eligible(r));
     if (second) {
       sentences.push(leadFor(kb, second.doc, analysis, now));
       citations.add(citeOf(second.doc), 3);
@@ -203,9 +217,9 @@ export function composeFromRanking(
           .slice(1, 6)
           .find(
             (r) =>
-              eligible(r) &&
               r.score >= top.score * SIBLING_ANSWER &&
-              citeOf(r.doc).some((c) => paragraph.has(c)),
+              citeOf(r.doc).some((c) => paragraph.has(c)) &&
+              eligible(r),
           );
       if (third) {
         sentences.push(leadFor(kb, third.doc, analysis, now));
@@ -229,7 +243,7 @@ export function composeFromRanking(
           !entries.includes(r.doc.id) &&
           r.doc.entities.has(top.doc.id) &&
           r.coverage >= top.coverage &&
-          addsSomething(kb, r.doc, sentences, analysis, now),
+          novelty.addsSomething(r.doc),
       );
     if (detail) {
       sentences.push(leadFor(kb, detail.doc, analysis, now));
@@ -253,87 +267,6 @@ export function composeFromRanking(
     }
   }
   return { lead: sentences.join(" "), entries, quote, citations, dated: top.doc.kind === "facts" };
-}
-
-/** Answers to "what are the deadlines", "who are the negotiators", "list the rounds". */
-export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): Composition | null {
-  const citations = new CitationList(kb);
-  const lines: string[] = [];
-  const entries: string[] = [];
-  switch (analysis.list) {
-    case "deadlines": {
-      // Narrowed to what the question names ("TikTok deadline extensions"), else every deadline.
-      const named = new Set(analysis.mentions.map((m) => m.id));
-      const relevant = deadlinesByRelevance(kb, now).filter(
-        (d) => named.size === 0 || d.about.some((id) => named.has(id)),
-      );
-      const pool = relevant.length ? relevant : deadlinesByRelevance(kb, now);
-      // A chain of extensions is one deadline: list its latest link, with the dates it moved through.
-      for (const d of pool.filter((d) => !d.superseded_by).slice(0, 12)) {
-        const chain = deadlineChainAsOf(kb, d, now);
-        const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
-        lines.push(`${describeDeadline(kb, d, now)}${moved}`);
-        for (const link of chain) citations.add(link.cite, 1);
-        entries.push(d.id);
-      }
-      break;
-    }
-    case "people":
-      for (const { person, rounds } of negotiators(kb).slice(0, 6)) {
-        lines.push(
-          `${person.name} — ${person.role ?? person.affiliation ?? ""} (${rounds} round${rounds === 1 ? "" : "s"})`,
-        );
-        citations.add(person.cite, 1);
-        entries.push(person.id);
-      }
-      break;
-    case "participants": {
-      const eventId = analysis.mentions.map((m) => m.id).find((id) => kb.byId.get(id)?.kind === "events");
-      const event = eventId ? kb.byId.get(eventId) : undefined;
-      if (event?.kind !== "events" || event.value.participants.length === 0) return null;
-      const bySide = new Map<string, string[]>();
-      for (const id of event.value.participants) {
-        const p = kb.byId.get(id);
-        if (p?.kind !== "people") continue;
-        const side = p.value.country ?? "Other";
-        bySide.set(side, [...(bySide.get(side) ?? []), p.value.name]);
-      }
-      lines.push(
-        `${event.value.title} (${formatRange(event.value.start, event.value.end)}) — who took part:`,
-      );
-      for (const [side, names] of bySide) lines.push(`${side}: ${names.join(", ")}`);
-      citations.add(event.value.cite, 4);
-      entries.push(event.value.id);
-      break;
-    }
-    case "calls":
-      for (const e of eventsInOrder(kb).filter((e) => e.kind === "call")) {
-        lines.push(describeEvent(e));
-        citations.add(e.cite, 1);
-        entries.push(e.id);
-      }
-      break;
-    case "rounds":
-      for (const e of eventsInOrder(kb).filter((e) => e.kind === "round")) {
-        lines.push(describeEvent(e));
-        citations.add(e.cite, 1);
-        entries.push(e.id);
-      }
-      break;
-    case "events":
-      for (const e of eventsInOrder(kb)
-        .filter((e) => e.kind !== "session")
-        .slice(0, 12)) {
-        lines.push(describeEvent(e));
-        citations.add(e.cite, 1);
-        entries.push(e.id);
-      }
-      break;
-    default:
-      return null;
-  }
-  if (lines.length === 0) return null;
-  return { lead: lines.join("\n"), entries, quote: null, citations };
 }
 
 export function toAnswer(question: string, c: Composition, confidence: number, analysis: Analysis): Answer {

@@ -1,6 +1,10 @@
+import { type RankScratch, reportsSpeech, scratchOf } from "./rank-cache.ts";
+import { Question, scoreAll, Top } from "./rank-score.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import type { Doc, SearchIndex } from "./search-index.ts";
 import type { Analysis } from "./understand.ts";
+
+export { reportsSpeech };
 
 export interface Ranked {
   doc: Doc;
@@ -9,35 +13,6 @@ export interface Ranked {
   coverage: number;
   /** Share of the names in the question the entry concerns (1 when there are none). */
   entityHit: number;
-}
-
-const REPORTED_SPEECH =
-  /\b(said|says|told|according to|announced|noted|warned|stated|called|described|remarked|argued|found|urged|pledged|promised|claimed|insisted|reported)\b/i;
-
-const CAUSAL =
-  /\b(because|aim(s|ed)? (to|at)|in order to|so that|to ease|objective|purpose|reason|due to|in response|in retaliation|prompted|led to|amid|as a result|hoping|seeking|meant to|signall?ing|driven)\b/i;
-
-function sideOf(country: string | undefined): "china" | "us" | undefined {
-  const c = (country ?? "").toLowerCase();
-  if (c === "china") return "china";
-  if (c === "united states" || c === "us" || c === "usa") return "us";
-  return undefined;
-}
-
-export function reportsSpeech(doc: Doc): boolean {
-  return REPORTED_SPEECH.test(textOf(doc));
-}
-
-const NUMBER =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)\b/i;
-
-/** The prose of an entry, for the checks that read it (reported speech, reasons, numbers). */
-function textOf(doc: Doc): string {
-  const e = doc.entry;
-  if (e.kind === "facts") return e.value.text;
-  if (e.kind === "events") return `${e.value.title} ${e.value.outcome ?? ""}`;
-  if (e.kind === "deadlines") return `${e.value.what} ${e.value.consequence}`;
-  return "";
 }
 
 /**
@@ -57,132 +32,165 @@ function byOrdinal(ranked: Ranked[], analysis: Analysis): Ranked[] {
   return [pick, ...ranked.filter((r) => r !== pick)];
 }
 
+/** A doc's accumulators are cleared the first time a question reaches it, and it becomes a candidate. */
+function touch(scratch: RankScratch, epoch: number, candidates: number[], at: number): void {
+  if (scratch.stamp[at] === epoch) return;
+  scratch.stamp[at] = epoch;
+  scratch.bm25[at] = 0;
+  scratch.covered[at] = 0;
+  scratch.inTitle[at] = 0;
+  scratch.hits[at] = 0;
+  scratch.hitCount[at] = 0;
+  candidates.push(at);
+}
+
+/** BM25 (and, for a salient term, coverage) of one term of the question, over its postings. */
+function addTerm(
+  scratch: RankScratch,
+  epoch: number,
+  candidates: number[],
+  docs: Int32Array,
+  tfs: Int32Array,
+  idf: number,
+  cover: number,
+  K1: number,
+  norm: Float64Array,
+): void {
+  const { bm25, covered } = scratch;
+  for (let k = 0; k < docs.length; k++) {
+    const doc = docs[k] as number;
+    const tf = tfs[k] as number;
+    touch(scratch, epoch, candidates, doc);
+    bm25[doc] = (bm25[doc] as number) + (idf * tf * (K1 + 1)) / (tf + (norm[doc] as number));
+    if (cover) covered[doc] = (covered[doc] as number) + cover;
+  }
+}
+
+/** One name of the question, over the entries that concern it. */
+function addEntity(
+  scratch: RankScratch,
+  epoch: number,
+  candidates: number[],
+  docs: readonly number[],
+  spec: number,
+): void {
+  const { hits, hitCount } = scratch;
+  for (let k = 0; k < docs.length; k++) {
+    const doc = docs[k] as number;
+    touch(scratch, epoch, candidates, doc);
+    hits[doc] = (hits[doc] as number) + spec;
+    hitCount[doc] = (hitCount[doc] as number) + 1;
+  }
+}
+
+/**
+ * The entries that best answer a question, best first. Each term's and each name's share of every
+ * score is added while walking its postings, so that what is left per candidate is arithmetic
+ * (rank-score.ts).
+ */
 export function rank(
   analysis: Analysis,
   index: SearchIndex,
   limit = 12,
   config: RankingConfig = RANKING,
 ): Ranked[] {
-  const { k1: K1, b: B } = config;
-  const total = index.docs.length || 1;
-  const bm25 = new Map<number, number>();
-  for (const term of analysis.terms) {
-    const postings = index.postings.get(term);
-    if (!postings) continue;
-    const idf =
-      Math.log(1 + (total - postings.length + 0.5) / (postings.length + 0.5)) *
-      (analysis.weights.get(term) ?? 1);
-    for (const { doc, tf } of postings) {
-      const length = index.docs[doc]?.length ?? 1;
-      const part = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / index.averageLength));
-      bm25.set(doc, (bm25.get(doc) ?? 0) + part);
-    }
-  }
-  const mentioned = analysis.mentions.map((m) => m.id);
-  const candidates = new Set(bm25.keys());
-  for (const id of mentioned) for (const doc of index.entityDocs.get(id) ?? []) candidates.add(doc);
+  const { docs, table } = index;
+  const total = docs.length || 1;
+  const scratch = scratchOf(index);
+  const epoch = scratch.nextEpoch();
+  const { stamp, covered, inTitle, party } = scratch;
+  const norm = scratch.norm(config.k1, config.b);
+  const K1 = config.k1;
+  const candidates: number[] = [];
 
   // Rare words say more about what is asked than common ones, and a word the knowledge base has
   // never seen ("salary", "lunch") weighs most of all.
   const weight = (t: string) => {
-    const n = index.postings.get(t)?.length ?? 0;
+    const n = index.postings.get(t)?.docs.length ?? 0;
     return Math.log(1 + (total + 1) / (n + 0.5));
   };
+  const asked = (t: string) => analysis.weights.get(t) ?? 1;
+  const salient = analysis.salient;
+  const salientWeight = salient.reduce((sum, t) => sum + weight(t), 0);
+  const questionWeight = analysis.terms.reduce((sum, t) => sum + weight(t) * asked(t), 0);
+  // Coverage is summed in the order of the salient terms; when that is also their order among the
+  // question's terms (it nearly always is) it is gathered in the same pass over the postings.
+  const salientAt = new Set(salient);
+  const salientInTerms = analysis.terms.filter((t) => salientAt.has(t));
+  const inOrder =
+    salientInTerms.length === salient.length && salientInTerms.every((t, i) => t === salient[i]);
+
+  for (const term of analysis.terms) {
+    const postings = index.postings.get(term);
+    if (!postings) continue;
+    const { docs: at, tfs } = postings;
+    const idf = Math.log(1 + (total - at.length + 0.5) / (at.length + 0.5)) * asked(term);
+    const cover = inOrder && salientAt.has(term) ? weight(term) : 0;
+    addTerm(scratch, epoch, candidates, at, tfs, idf, cover, K1, norm);
+  }
+  const mentioned = analysis.mentions.map((m) => m.id);
   // A name that half the knowledge base concerns ("TikTok") tells less than one that few entries do.
   const specificity = (id: string) => {
     const n = index.entityDocs.get(id)?.length ?? 1;
     return 0.5 + Math.min(1, Math.log(1 + total / n) / Math.log(1 + total / 3));
   };
+  for (const id of mentioned) {
+    const spec = specificity(id);
+    addEntity(scratch, epoch, candidates, index.entityDocs.get(id) ?? [], spec);
+  }
+  if (!inOrder) {
+    for (const term of salient) {
+      const at = index.postings.get(term)?.docs;
+      if (!at) continue;
+      const w = weight(term);
+      for (let k = 0; k < at.length; k++) {
+        const doc = at[k] as number;
+        if (stamp[doc] === epoch) covered[doc] = (covered[doc] as number) + w;
+      }
+    }
+  }
+  // Words of the question in an entry's title count extra, as a title says what the entry is.
+  // Names are left out here: an event titled "… of the Madrid talks" is not thereby the Madrid talks.
+  for (const term of analysis.terms) {
+    if (analysis.named.has(term)) continue;
+    const titled = index.titlePostings.get(term);
+    if (!titled) continue;
+    const w = weight(term) * asked(term);
+    for (let k = 0; k < titled.length; k++) {
+      const doc = titled[k] as number;
+      // Only candidates are scored: a title that shares a word with the question is matched by its body too.
+      if (stamp[doc] === epoch) inTitle[doc] = (inTitle[doc] as number) + w;
+    }
+  }
+
   // A question that names a person or organization is about them: entries without them rank lower.
   const namedParties = mentioned.filter((id) => {
     const entry = index.kb.byId.get(id);
     return entry?.kind === "people" && entry.value.kind !== "place";
   });
-  const salient = analysis.salient;
-  const salientWeight = salient.reduce((sum, t) => sum + weight(t), 0);
-  const questionWeight = analysis.terms.reduce(
-    (sum, t) => sum + weight(t) * (analysis.weights.get(t) ?? 1),
-    0,
-  );
-  const ranked: Ranked[] = [];
-  for (const at of candidates) {
-    const doc = index.docs[at];
-    if (!doc) continue;
-    const docTerms = doc.termSet;
-    const covered = salient.reduce((sum, t) => sum + (docTerms.has(t) ? weight(t) : 0), 0);
-    const coverage = salientWeight > 0 ? covered / salientWeight : 1;
-    const hits = mentioned.reduce((sum, id) => sum + (doc.entities.has(id) ? specificity(id) : 0), 0);
-    const entityHit = mentioned.length
-      ? mentioned.filter((id) => doc.entities.has(id)).length / mentioned.length
-      : 1;
-    // Words of the question in an entry's title count extra, as a title says what the entry is.
-    // Names are left out here: an event titled "… of the Madrid talks" is not thereby the Madrid talks.
-    const inTitle = analysis.terms.reduce(
-      (sum, t) =>
-        sum +
-        (doc.titleTerms.has(t) && !analysis.named.has(t) ? weight(t) * (analysis.weights.get(t) ?? 1) : 0),
-      0,
-    );
-    const titleMatch = questionWeight > 0 ? inTitle / questionWeight : 0;
-    let score =
-      (bm25.get(at) ?? 0) +
-      config.entity * hits +
-      config.coverage * coverage +
-      config.title * titleMatch +
-      (config.kindFit[analysis.intent][doc.kind] ?? 0);
-    // The entry that *is* the person or event asked about beats entries that merely mention it.
-    const isPlace = doc.entry.kind === "people" && doc.entry.value.kind === "place";
-    // "Who …" is answered by a person or organization, never by the venue itself.
-    const fitsIntent = !(analysis.intent === "who" && (doc.kind !== "people" || isPlace));
-    if (
-      (doc.kind === "people" || doc.kind === "events" || doc.kind === "deadlines") &&
-      mentioned.includes(doc.id) &&
-      fitsIntent
-    ) {
-      // The entry itself is the answer when the question asks for nothing more specific than it covers.
-      // Scaled by how much of the question the name is: "Madrid talks?" is about the round itself,
-      // "when did Trump sign the truce extension after Stockholm" is not.
-      const share = analysis.contentWords
-        ? Math.min(1, (analysis.namedWords + 1) / analysis.contentWords)
-        : 1;
-      // When the question asks about the entry as a whole, its own words need not repeat the question's.
-      const framing = ["what", "about", "when", "where", "who"].includes(analysis.intent);
-      const answered = salient.length ? (framing ? Math.max(coverage, 0.5) : coverage) : 1;
-      score += config.itself[analysis.intent] * share * answered;
-    }
-    // A "when" wants an entry with a date of its own; people and organizations have none.
-    if (analysis.intent === "when" && doc.kind === "people") score *= config.undatedOnWhen;
-    if (analysis.intent === "who" && isPlace) score *= config.undatedOnWhen;
-    if (
-      analysis.dates.some((d) => doc.date.slice(5) === d.monthDay && (!d.year || doc.date.startsWith(d.year)))
-    )
-      score += config.dateMatch;
-    // "Who leads the Chinese delegation": the side named decides between the two delegations' leaders.
-    if (
-      analysis.intent === "who" &&
-      doc.entry.kind === "people" &&
-      analysis.side &&
-      sideOf(doc.entry.value.country) === analysis.side
-    )
-      score += config.personFact * 2;
-    if (
-      analysis.intent === "who" &&
-      doc.kind === "facts" &&
-      [...doc.entities].some((id) => index.kb.byId.get(id)?.kind === "people")
-    )
-      score += config.personFact;
-    if (analysis.intent === "how-many" && NUMBER.test(textOf(doc))) score += config.number;
-    if (analysis.intent === "why" && doc.kind === "facts" && CAUSAL.test(textOf(doc))) score += config.causal;
-    // Quotes answer "who said"; so do facts that report what someone said. Elsewhere quotes support an answer.
-    if (analysis.intent === "who-said" && doc.kind !== "quotes")
-      score *= reportsSpeech(doc) ? config.reportedSpeech : config.notSpeech;
-    else if (analysis.intent !== "quote" && analysis.intent !== "who-said" && doc.kind === "quotes")
-      score *= config.quoteElsewhere;
-    if (namedParties.length > 0 && !namedParties.some((id) => doc.entities.has(id)))
-      score *= config.withoutNamedParty;
-    else if (mentioned.length > 0 && entityHit === 0) score *= config.withoutNamedTopic;
-    ranked.push({ doc, score, coverage, entityHit });
+  for (const id of namedParties) for (const doc of index.entityDocs.get(id) ?? []) party[doc] = epoch;
+  // The entries that *are* a person, event or deadline the question names.
+  const itself = new Set<number>();
+  for (const id of mentioned) {
+    const at = table.byId.get(id);
+    if (at !== undefined) itself.add(at);
   }
-  ranked.sort((a, b) => b.score - a.score || a.doc.id.localeCompare(b.doc.id));
+
+  // Only the best few are kept, in order; byOrdinal looks at the first six.
+  const top = new Top(Math.max(limit, 6), docs, table.plainIds);
+  const q = new Question(analysis, config, {
+    salientWeight,
+    questionWeight,
+    itselfShare: itself.size > 0,
+    parties: namedParties.length > 0,
+    mentioned: mentioned.length,
+  });
+  scoreAll(q, candidates, scratch, epoch, index, itself, top);
+  const ranked = top.items.map((r) => ({
+    doc: docs[r.at] as Doc,
+    score: r.score,
+    coverage: r.coverage,
+    entityHit: r.entityHit,
+  }));
   return byOrdinal(ranked, analysis).slice(0, limit);
 }

@@ -18,8 +18,22 @@ export function foldDiacritics(text: string): string {
 
 /** Lowercase, folded, with typographic quotes and dashes made plain and other punctuation dropped. */
 export function normalize(text: string): string {
-  return foldDiacritics(text)
-    .toLowerCase()
+  return wordLocal(phrases(foldDiacritics(text).toLowerCase()));
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** The first steps of normalize(): folded (when there is anything to fold) and lowercased. */
+export function foldLower(text: string): string {
+  return (NON_ASCII.test(text) ? foldDiacritics(text) : text).toLowerCase();
+}
+
+/**
+ * The rewrites of normalize() that read across word boundaries ("u. s.", "close to", "oct 9").
+ * Kept apart from the rest so that a tokenizer can apply them to a whole text and the rest piece by piece.
+ */
+export function phrases(lowered: string): string {
+  return lowered
     .replace(/\bu\.\s?s\.(?:\s?a\.)?/g, "us ")
     .replace(/\bclose to\b/g, "near")
     .replace(/\bpush(?:ed|es|ing)? back\b/g, "delayed")
@@ -27,7 +41,15 @@ export function normalize(text: string): string {
     .replace(
       /\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g,
       (m) => MONTH_NAMES[m.replace(".", "")] ?? m,
-    )
+    );
+}
+
+/**
+ * The rest of normalize(): every rule here looks no further than the neighbouring character, and
+ * whitespace reads the same as the start or end of the text, so it may run on each word alone.
+ */
+export function wordLocal(text: string): string {
+  return text
     .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u201c\u201d\u00ab\u00bb]/g, '"')
     .replace(/[\u2010-\u2015]/g, "-")
@@ -78,6 +100,19 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/** "extension"/"extend", "suspension"/"suspend", "discussion"/"discuss", "negotiation"/"negotiate". */
+const SUFFIXES: readonly (readonly [string, string])[] = [
+  ["ssion", "ss"],
+  ["sion", "d"],
+  ["ation", "at"],
+  ["ment", ""],
+  ["ing", ""],
+  ["ion", ""],
+  ["edly", ""],
+  ["ly", ""],
+  ["ed", ""],
+];
+
 /**
  * A light English stemmer: enough that "tariffs"/"tariff", "closing"/"closed"/"close" and
  * "discussed"/"discussions" meet. Over-stemming is harmless as long as both sides agree.
@@ -88,19 +123,7 @@ export function stem(word: string): string {
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  // "extension"/"extend", "suspension"/"suspend", "discussion"/"discuss", "negotiation"/"negotiate".
-  const rules: [string, string][] = [
-    ["ssion", "ss"],
-    ["sion", "d"],
-    ["ation", "at"],
-    ["ment", ""],
-    ["ing", ""],
-    ["ion", ""],
-    ["edly", ""],
-    ["ly", ""],
-    ["ed", ""],
-  ];
-  for (const [suffix, replacement] of rules) {
+  for (const [suffix, replacement] of SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, w.length - suffix.length) + replacement;
       break;

@@ -1,4 +1,6 @@
 import { editDistance } from "./edit-distance.ts";
+import { GENERIC } from "./generic-words.ts";
+import { findHanMentions, findMentions } from "./mentions.ts";
 import type { SearchIndex } from "./search-index.ts";
 import { canonicalTerm, isStopword, normalize, stem, words } from "./text.ts";
 
@@ -54,154 +56,6 @@ export interface Analysis {
   contentWords: number;
   namedWords: number;
 }
-
-/** Words any question about the talks may contain without saying what it is about. */
-const GENERIC = new Set(
-  [
-    "talk",
-    "trade",
-    "round",
-    "meet",
-    "meeting",
-    "china",
-    "chinese",
-    "us",
-    "america",
-    "american",
-    "united",
-    "states",
-    "state",
-    "economic",
-    "economy",
-    "negotiation",
-    "negotiate",
-    "happen",
-    "take",
-    "took",
-    "place",
-    "held",
-    "hold",
-    "say",
-    "said",
-    "tell",
-    "news",
-    "know",
-    "info",
-    "information",
-    "detail",
-    "thing",
-    "stuff",
-    "anything",
-    "something",
-    "go",
-    "went",
-    "going",
-    "come",
-    "came",
-    "side",
-    "two",
-    "both",
-    "country",
-    "countrie",
-    "nation",
-    "washington",
-    "beijing",
-    "question",
-    "answer",
-    "exactly",
-    "actually",
-    "currently",
-    "current",
-    "now",
-    "latest",
-    "recent",
-    "recently",
-    "still",
-    "again",
-    "ever",
-    "happened",
-    "day",
-    "date",
-    "time",
-    "year",
-    "month",
-    "week",
-    "number",
-    "many",
-    "much",
-    "long",
-    "last",
-    "first",
-    "next",
-    "new",
-    "update",
-    "status",
-    "summary",
-    "summarize",
-    "explain",
-    "describe",
-    "mean",
-    "like",
-    "quote",
-    "word",
-    "deadline",
-    "due",
-    "who",
-    "whom",
-    "person",
-    "people",
-    "wa",
-    "thi",
-    "venue",
-    "location",
-    "host",
-    "hosted",
-    "call",
-    "called",
-    "name",
-    "named",
-    "produce",
-    "result",
-    "outcome",
-    "start",
-    "started",
-    "begin",
-    "began",
-    "end",
-    "ended",
-    "kick",
-    "run",
-    "ran",
-    "story",
-    "role",
-    "job",
-    "title",
-    "involved",
-    "involvement",
-    "part",
-    "position",
-    "stance",
-    "view",
-    "attitude",
-    "opinion",
-    "city",
-    "cities",
-    "town",
-    "building",
-    "topic",
-    "case",
-    "kind",
-    "sort",
-    "type",
-    "according",
-    "supposed",
-    "originally",
-    "original",
-    "exactly",
-    "before",
-    "after",
-  ].map(stem),
-);
 
 const INTENT_RULES: [RegExp, Intent][] = [
   [
@@ -260,70 +114,8 @@ const LIST_RULES: [RegExp, ListKind][] = [
 
 const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
 
-/** Finds names in the question: longest exact phrase first, then close misspellings. */
-function findMentions(tokens: string[], index: SearchIndex): { mentions: Mention[]; covered: Set<number> } {
-  const mentions: Mention[] = [];
-  const covered = new Set<number>();
-  const seen = new Set<string>();
-  const known = (w: string) => index.vocabulary.has(canonicalTerm(stem(w)));
-  const record = (i: number, n: number, ids: readonly string[], phrase: string, distance: number) => {
-    for (let k = 0; k < n; k++) covered.add(i + k);
-    for (const id of ids) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      mentions.push({ id, phrase, distance });
-    }
-  };
-  const free = (i: number, n: number) => ![...Array(n).keys()].some((k) => covered.has(i + k));
-  // Exact names first, longest first; only then misspellings, so that "king charles say" stays
-  // "King Charles" + "say" rather than becoming a near miss of a longer name.
-  for (let n = Math.min(5, tokens.length); n >= 1; n--) {
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const slice = tokens.slice(i, i + n);
-      if (!free(i, n) || slice.every(isStopword)) continue;
-      let ids = index.names.exact(slice.join(" "));
-      // "bessents salary": a possessive typed without its apostrophe.
-      const last = slice[n - 1] ?? "";
-      if (ids.length === 0 && last.length > 4 && last.endsWith("s")) ids = index.names.exact([...slice.slice(0, -1), last.slice(0, -1)].join(" "));
-      if (ids.length) record(i, n, ids, slice.join(" "), 0);
-    }
-  }
-  for (let n = Math.min(4, tokens.length); n >= 1; n--) {
-    for (let i = 0; i + n <= tokens.length; i++) {
-      const slice = tokens.slice(i, i + n);
-      if (
-        !free(i, n) ||
-        slice.every(isStopword) ||
-        isStopword(slice[0] ?? "") ||
-        isStopword(slice[n - 1] ?? "")
-      )
-        continue;
-      const phrase = slice.join(" ");
-      const unknownWord = slice.some((w) => !isStopword(w) && !known(w) && !index.names.has(w));
-      if (phrase.length < 5 || !(unknownWord || n >= 2)) continue;
-      const best = index.names.fuzzy(phrase, phrase.length >= 7 ? 0.3 : 0.2, 1)[0];
-      if (best && (unknownWord || best.key.split(" ").length >= n))
-        record(i, n, best.values, phrase, best.score);
-    }
-  }
-  return { mentions, covered };
-}
-
-const HAN = /\p{Script=Han}/u;
-
-/** Names in Chinese characters, found anywhere in the question (Chinese has no spaces between words). */
-function findHanMentions(normalized: string, index: SearchIndex, mentions: Mention[]): void {
-  if (!HAN.test(normalized)) return;
-  for (const key of index.names.keysMatching((k) => HAN.test(k))) {
-    if (!normalized.includes(key)) continue;
-    for (const id of index.names.exact(key)) {
-      if (!mentions.some((m) => m.id === id)) mentions.push({ id, phrase: key, distance: 0 });
-    }
-  }
-}
-
-function correct(word: string, index: SearchIndex): string {
-  const s = canonicalTerm(stem(word));
+function correct(word: string, index: SearchIndex, stemmed = stem(word)): string {
+  const s = canonicalTerm(stemmed);
   // Short words are too often real words we simply don't know ("steel" is not a typo of "steep").
   if (index.vocabulary.has(s) || word.length < 6 || /\d/.test(word)) return s;
   const best = index.vocabulary.fuzzy(s, 0.3, 1)[0];
@@ -395,7 +187,8 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     }
   }
 
-  const { mentions, covered } = findMentions(tokens, index);
+  const stems = tokens.map(stem);
+  const { mentions, covered } = findMentions(tokens, stems, index);
   findHanMentions(normalized, index, mentions);
   const contentTerms: string[] = [];
   const salient: string[] = [];
@@ -403,9 +196,9 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const named = new Set<string>();
   tokens.forEach((w, i) => {
     if (isStopword(w)) return;
-    const t = correct(w, index);
+    const t = correct(w, index, stems[i]);
     contentTerms.push(t);
-    const generic = GENERIC.has(t) || GENERIC.has(stem(w));
+    const generic = GENERIC.has(t) || GENERIC.has(stems[i] as string);
     if (!covered.has(i) && !generic) salient.push(t);
     if (covered.has(i)) named.add(t);
     const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;

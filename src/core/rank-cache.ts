@@ -1,0 +1,108 @@
+import type { Doc, SearchIndex } from "./search-index.ts";
+
+/**
+ * What rank() keeps per index between questions: accumulators indexed by doc number (reused, so a
+ * question allocates nothing in proportion to the knowledge base) and facts about entries that
+ * take a regular expression to learn, learnt the first time a question needs them.
+ */
+
+const REPORTED_SPEECH =
+  /\b(said|says|told|according to|announced|noted|warned|stated|called|described|remarked|argued|found|urged|pledged|promised|claimed|insisted|reported)\b/i;
+
+const CAUSAL =
+  /\b(because|aim(s|ed)? (to|at)|in order to|so that|to ease|objective|purpose|reason|due to|in response|in retaliation|prompted|led to|amid|as a result|hoping|seeking|meant to|signall?ing|driven)\b/i;
+
+const NUMBER =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)\b/i;
+
+/** The prose of an entry, for the checks that read it (reported speech, reasons, numbers). */
+function textOf(doc: Doc): string {
+  const e = doc.entry;
+  if (e.kind === "facts") return e.value.text;
+  if (e.kind === "events") return `${e.value.title} ${e.value.outcome ?? ""}`;
+  if (e.kind === "deadlines") return `${e.value.what} ${e.value.consequence}`;
+  return "";
+}
+
+export function reportsSpeech(doc: Doc): boolean {
+  return REPORTED_SPEECH.test(textOf(doc));
+}
+
+export type Trait = "speech" | "number" | "causal" | "person";
+
+const TESTS: Record<Trait, (doc: Doc, index: SearchIndex) => boolean> = {
+  speech: reportsSpeech,
+  number: (doc) => NUMBER.test(textOf(doc)),
+  causal: (doc) => CAUSAL.test(textOf(doc)),
+  person: (doc, index) => [...doc.entities].some((id) => index.kb.byId.get(id)?.kind === "people"),
+};
+
+export class RankScratch {
+  /** A doc's accumulators hold this question's values only when its stamp is the current epoch. */
+  private epoch = 0;
+  readonly stamp: Float64Array;
+  readonly bm25: Float64Array;
+  readonly covered: Float64Array;
+  readonly inTitle: Float64Array;
+  readonly hits: Float64Array;
+  readonly hitCount: Int32Array;
+  /** The question's epoch when the doc involves a person or organization the question names. */
+  readonly party: Float64Array;
+  private readonly traits = new Map<Trait, Int8Array>();
+  private readonly norms = new Map<string, Float64Array>();
+
+  constructor(private readonly index: SearchIndex) {
+    const n = index.docs.length;
+    this.stamp = new Float64Array(n);
+    this.bm25 = new Float64Array(n);
+    this.covered = new Float64Array(n);
+    this.inTitle = new Float64Array(n);
+    this.hits = new Float64Array(n);
+    this.hitCount = new Int32Array(n);
+    this.party = new Float64Array(n);
+  }
+
+  nextEpoch(): number {
+    return ++this.epoch;
+  }
+
+  /** Whether an entry has a trait, tested once per entry and remembered. */
+  has(trait: Trait, at: number): boolean {
+    let known = this.traits.get(trait);
+    if (!known) {
+      known = new Int8Array(this.index.docs.length).fill(-1);
+      this.traits.set(trait, known);
+    }
+    let v = known[at] as number;
+    if (v === -1) {
+      v = TESTS[trait](this.index.docs[at] as Doc, this.index) ? 1 : 0;
+      known[at] = v;
+    }
+    return v === 1;
+  }
+
+  /** BM25's length normalisation of every doc, K1 · (1 − B + B · length / average), per K1 and B. */
+  norm(k1: number, b: number): Float64Array {
+    const key = `${k1} ${b}`;
+    let norm = this.norms.get(key);
+    if (!norm) {
+      const lengths = this.index.table.length;
+      norm = new Float64Array(lengths.length);
+      for (let at = 0; at < lengths.length; at++)
+        norm[at] = k1 * (1 - b + (b * (lengths[at] as number)) / this.index.averageLength);
+      this.norms.set(key, norm);
+    }
+    return norm;
+  }
+}
+
+const scratches = new WeakMap<SearchIndex, RankScratch>();
+
+export function scratchOf(index: SearchIndex): RankScratch {
+  let s = scratches.get(index);
+  if (!s) {
+    s = new RankScratch(index);
+    scratches.set(index, s);
+  }
+  return s;
+}
