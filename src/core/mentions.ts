@@ -77,10 +77,11 @@ export function findMentions(
       if (!free(i, n) || stop[i] || stop[i + n - 1]) continue;
       const unknownWord = anyIn(unknown, i, n);
       if (!(unknownWord || n >= 2)) continue;
-      // Looked up only when it may be a name with a slip in it: each word a word of some name or
-      // unknown (the slip), and, with no unknown word, one that tells which name ("percentage
-      // points", "one on one"). Lookups are not cheap, and most phrases of a question are neither.
-      if (n >= 2 && !nameLike(i, n)) continue;
+      // Looked up only when it may be a name with a slip in it: several words, each a word of some
+      // name or unknown (the slip), at least one of them of a name; and with no unknown word, one
+      // that tells which name ("percentage points", "one on one"). A lone unknown word is looked up
+      // by itself. Lookups are not cheap, and most phrases of a question are none of these.
+      if (n >= 2 && !(nameLike(i, n) && anyIn(ofName, i, n))) continue;
       if (!unknownWord && !anyIn(telling, i, n)) continue;
       const phrase = phraseAt(tokens, i, n);
       if (phrase.length < 5) continue;

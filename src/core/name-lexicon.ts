@@ -19,6 +19,8 @@ export const WEAK_NAME_PARTS = new Set([
 
 /** Names of up to this many words are found in the text of entries. */
 export const LONGEST_NAME_IN_TEXT = 4;
+/** Names of up to this many words may be found by a misspelling (see NameParts.fuzzyWords). */
+const LONGEST_FUZZY_NAME = 5;
 
 const GOVERNMENT_SEATS = new Set(["beijing", "washington"]);
 
@@ -83,6 +85,11 @@ export interface NameParts {
   readonly tree: Map<string, NameNode>;
   /** Every word of every name. */
   readonly words: Set<string>;
+  /**
+   * The words of names a misspelt phrase of a question may be (see findMentions): a phrase of up
+   * to four words is within three edits only of names of up to five, so longer titles are left out.
+   */
+  readonly fuzzyWords: Set<string>;
   /** The first word of every name. */
   readonly starts: Set<string>;
 }
@@ -90,11 +97,13 @@ export interface NameParts {
 export function nameParts(names: FuzzyLexicon<string>): NameParts {
   const tree = new Map<string, NameNode>();
   const words = new Set<string>();
+  const fuzzyWords = new Set<string>();
   const starts = new Set<string>();
   for (const key of names.keysMatching(() => true)) {
     const parts = key.split(" ");
     starts.add(parts[0] as string);
     for (const part of parts) words.add(part);
+    if (parts.length <= LONGEST_FUZZY_NAME) for (const part of parts) fuzzyWords.add(part);
     if (parts.length > LONGEST_NAME_IN_TEXT || (parts.length === 1 && WEAK_NAME_PARTS.has(key))) continue;
     let level = tree;
     for (let k = 0; k < parts.length; k++) {
@@ -111,5 +120,5 @@ export function nameParts(names: FuzzyLexicon<string>): NameParts {
       }
     }
   }
-  return { tree, words, starts };
+  return { tree, words, fuzzyWords, starts };
 }

@@ -1,4 +1,4 @@
-import type { Doc, SearchIndex } from "./search-index.ts";
+import type { Doc, PostingList, SearchIndex } from "./search-index.ts";
 
 /**
  * What rank() keeps per index between questions: accumulators indexed by doc number (reused, so a
@@ -50,6 +50,7 @@ export class RankScratch {
   readonly party: Float64Array;
   private readonly traits = new Map<Trait, Int8Array>();
   private readonly norms = new Map<string, Float64Array>();
+  private readonly parts = new WeakMap<PostingList, Map<string, Float64Array>>();
 
   constructor(private readonly index: SearchIndex) {
     const n = index.docs.length;
@@ -81,8 +82,34 @@ export class RankScratch {
     return v === 1;
   }
 
-  /** BM25's length normalisation of every doc, K1 · (1 − B + B · length / average), per K1 and B. */
-  norm(k1: number, b: number): Float64Array {
+  /**
+   * BM25's term-frequency part of each posting of a term, tf · (K1 + 1) / (tf + K1 · (1 − B + B ·
+   * length / average)), worked out the first time a question has the term, so that a question's
+   * walk over a long posting list is one multiplication per entry.
+   */
+  tfParts(postings: PostingList, k1: number, b: number): Float64Array {
+    let byConfig = this.parts.get(postings);
+    if (!byConfig) {
+      byConfig = new Map();
+      this.parts.set(postings, byConfig);
+    }
+    const key = `${k1} ${b}`;
+    let parts = byConfig.get(key);
+    if (!parts) {
+      const norm = this.norm(k1, b);
+      const { docs, tfs } = postings;
+      parts = new Float64Array(docs.length);
+      for (let k = 0; k < docs.length; k++) {
+        const tf = tfs[k] as number;
+        parts[k] = (tf * (k1 + 1)) / (tf + (norm[docs[k] as number] as number));
+      }
+      byConfig.set(key, parts);
+    }
+    return parts;
+  }
+
+  /** K1 · (1 − B + B · length / average) of every doc. */
+  private norm(k1: number, b: number): Float64Array {
     const key = `${k1} ${b}`;
     let norm = this.norms.get(key);
     if (!norm) {

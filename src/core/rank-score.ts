@@ -51,7 +51,7 @@ export class Top {
     if (score !== other.score) return score > other.score;
     const a = (this.docs[at] as Doc).id;
     const b = (this.docs[other.at] as Doc).id;
-    // Ids are slugs (a-z, 0-9, hyphens), for which localeCompare orders as plain comparison does.
+    // Slugs (a-z, 0-9, hyphens) compare alike with localeCompare and with <, which is far cheaper.
     return this.plainIds ? a < b : a.localeCompare(b) < 0;
   }
 
@@ -85,7 +85,7 @@ export class Question {
   readonly hasSalient: boolean;
   /** The question asks about an entry as a whole ("what", "about", "when", "where", "who"). */
   readonly framing: boolean;
-  /** The bonus of the entry that is what the question names, before its share of the question. */
+  /** The bonus of the entry that is what the question names, scaled by the name's share of the question. */
   readonly itself: number;
   readonly undatedOnWhen: number;
   readonly dates: Analysis["dates"];
@@ -98,7 +98,7 @@ export class Question {
   readonly traitBonus: number;
   readonly reportedSpeech: number;
   readonly notSpeech: number;
-  /** Quotes count less: the question does not ask for one. */
+  /** The multiplier for quotes: below 1 unless the question asks for a quote or who said something. */
   readonly quoteElsewhere: number;
   readonly parties: boolean;
   readonly withoutNamedParty: number;
@@ -187,6 +187,7 @@ function finish(
   return v;
 }
 
+/** Scores every candidate of the question, keeping the best few in `top`. */
 export function scoreAll(
   q: Question,
   candidates: readonly number[],

@@ -50,18 +50,15 @@ function addTerm(
   epoch: number,
   candidates: number[],
   docs: Int32Array,
-  tfs: Int32Array,
+  parts: Float64Array,
   idf: number,
   cover: number,
-  K1: number,
-  norm: Float64Array,
 ): void {
   const { bm25, covered } = scratch;
   for (let k = 0; k < docs.length; k++) {
     const doc = docs[k] as number;
-    const tf = tfs[k] as number;
     touch(scratch, epoch, candidates, doc);
-    bm25[doc] = (bm25[doc] as number) + (idf * tf * (K1 + 1)) / (tf + (norm[doc] as number));
+    bm25[doc] = (bm25[doc] as number) + idf * (parts[k] as number);
     if (cover) covered[doc] = (covered[doc] as number) + cover;
   }
 }
@@ -99,8 +96,6 @@ export function rank(
   const scratch = scratchOf(index);
   const epoch = scratch.nextEpoch();
   const { stamp, covered, inTitle, party } = scratch;
-  const norm = scratch.norm(config.k1, config.b);
-  const K1 = config.k1;
   const candidates: number[] = [];
 
   // Rare words say more about what is asked than common ones, and a word the knowledge base has
@@ -123,10 +118,10 @@ export function rank(
   for (const term of analysis.terms) {
     const postings = index.postings.get(term);
     if (!postings) continue;
-    const { docs: at, tfs } = postings;
+    const at = postings.docs;
     const idf = Math.log(1 + (total - at.length + 0.5) / (at.length + 0.5)) * asked(term);
     const cover = inOrder && salientAt.has(term) ? weight(term) : 0;
-    addTerm(scratch, epoch, candidates, at, tfs, idf, cover, K1, norm);
+    addTerm(scratch, epoch, candidates, at, scratch.tfParts(postings, config.k1, config.b), idf, cover);
   }
   const mentioned = analysis.mentions.map((m) => m.id);
   // A name that half the knowledge base concerns ("TikTok") tells less than one that few entries do.

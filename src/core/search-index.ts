@@ -63,7 +63,7 @@ export interface SearchIndex {
   readonly averageLength: number;
   /** Names, aliases and synonyms (normalised) → entity ids. */
   readonly names: FuzzyLexicon<string>;
-  /** The stems of the words of names, and of the parts of hyphenated ones. */
+  /** The stems of the words of names a misspelling may be found for, and of the parts of hyphenated ones. */
   readonly nameWords: ReadonlySet<string>;
   /** The first word of every name. */
   readonly nameStarts: ReadonlySet<string>;
@@ -258,14 +258,13 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     const last = head.start[t + 1] as number;
     if (last > first) titlePostings.set(term, head.a.subarray(first, last));
   });
-  // Words of names are known words too ("lifeng"), even where no entry's text has them; their
-  // stems, with those of the parts of hyphenated ones, tell which words of a question may be part
-  // of a name (a question may spell "one-on-one" "one on one").
+  // Words of names are known words too ("lifeng"), even where no entry's text has them.
+  for (const w of parts.words) vocabulary.add(stem(w), stem(w));
+  // The stems of the words a misspelt name may have, with those of the parts of hyphenated ones
+  // (a question may spell "one-on-one" "one on one").
   const nameStems = new Set<string>();
-  for (const w of parts.words) {
-    const stemmed = stem(w);
-    vocabulary.add(stemmed, stemmed);
-    nameStems.add(stemmed);
+  for (const w of parts.fuzzyWords) {
+    nameStems.add(stem(w));
     if (w.includes("-")) for (const part of w.split("-")) if (part) nameStems.add(stem(part));
   }
   // Fuzzy lookups need the trigrams of every key: built here, with the rest of the index.

@@ -216,27 +216,30 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   tokens.forEach((w, i) => {
     if (!isStopword(w) && covered.has(i)) namedWords++;
   });
+  // Every field is present, absent ones as undefined, so that every analysis has the same shape
+  // and the code reading it stays compiled for one shape.
   return {
     question,
     normalized,
     intent,
     dates: datesIn(normalized),
     plural: /\b(who|which|what) (are|were)\b/.test(normalized),
-    ...sideIn(normalized),
-    ...(/\b(first|original|originally|initial|earliest)\b/.test(normalized)
-      ? { ordinal: "first" as const }
-      : {}),
-    ...(/\b(latest|last|most recent|final|newest)\b/.test(normalized) ? { ordinal: "last" as const } : {}),
+    side: sideIn(normalized).side,
+    ordinal: /\b(latest|last|most recent|final|newest)\b/.test(normalized)
+      ? "last"
+      : /\b(first|original|originally|initial|earliest)\b/.test(normalized)
+        ? "first"
+        : undefined,
     contentWords: contentTerms.length,
     namedWords,
-    ...(list ? { list } : {}),
+    list,
     mentions,
     terms: [...new Set(contentTerms)],
     weights,
     named,
-    ...(focus ? { focus } : {}),
+    focus,
     salient: [...new Set(salient)],
-    ...(fragment ? { fragment } : {}),
+    fragment,
     presentTense: PRESENT.test(normalized),
   };
 }
