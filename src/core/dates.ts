@@ -47,7 +47,8 @@ export function isoDay(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-const MONTH_WORDS = [
+/** Month names in full, lowercase: the one list both prose dates and question dates are read with. */
+export const MONTH_WORDS = [
   "january",
   "february",
   "march",

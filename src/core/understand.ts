@@ -1,3 +1,4 @@
+import { MONTH_WORDS } from "./dates.ts";
 import { editDistance } from "./edit-distance.ts";
 import { GENERIC } from "./generic-words.ts";
 import { findHanMentions, findMentions } from "./mentions.ts";
@@ -123,20 +124,7 @@ function correct(word: string, index: SearchIndex, stemmed = stem(word)): string
   return best && editDistance(s, best.key) <= (s.length >= 10 ? 2 : 1) ? best.key : s;
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
+const MONTHS = MONTH_WORDS;
 
 function sideIn(normalized: string): { side?: "china" | "us" } {
   const china = /\b(china|chinas|chinese|beijing|xis)\b/.test(normalized);
