@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DiscordStandIn, snowflake } from "../support/discord-standin.ts";
-import { ROOT } from "../support/spawn.ts";
+import { spawnMain } from "../support/spawn.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,33 +16,16 @@ describe("npm start with a Discord token", () => {
     cleanups.push(() => standIn.close());
     const data = mkdtempSync(join(tmpdir(), "parley-discord-"));
     cleanups.push(() => rmSync(data, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: "",
-        SLACK_APP_TOKEN: "",
-        SLACK_SIGNING_SECRET: "",
-        DISCORD_TOKEN: standIn.token,
-        DISCORD_APPLICATION_ID: standIn.applicationId,
-        DISCORD_API_URL: standIn.apiUrl,
-        PARLEY_DATA_DIR: data,
-        LOG_LEVEL: "info",
-      },
+    const main = spawnMain({
+      DISCORD_TOKEN: standIn.token,
+      DISCORD_APPLICATION_ID: standIn.applicationId,
+      DISCORD_API_URL: standIn.apiUrl,
+      PARLEY_DATA_DIR: data,
+      LOG_LEVEL: "info",
     });
+    const child = main.child;
     cleanups.push(() => void child.kill("SIGKILL"));
-    let stderr = "";
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no log-in line:\n${stderr}`)), 15_000);
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        if (stderr.includes("connected to Discord")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      });
-      child.on("exit", () => reject(new Error(`main exited early:\n${stderr}`)));
-    });
+    await main.waitForLog(/connected to Discord/);
     // Starting never registers commands: that is npm run commands:deploy's job.
     expect(standIn.requests.some((r) => r.method === "PUT" && r.path.includes("/commands"))).toBe(false);
 
@@ -58,35 +40,26 @@ describe("npm start with a Discord token", () => {
     expect(JSON.stringify(answered.body)).toContain("He Lifeng");
 
     const started = Date.now();
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const exited = main.exitCode();
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(stderr).not.toContain(standIn.token);
+    expect(main.log()).not.toContain(standIn.token);
   });
 
   it("stops at once with a clear message when Discord rejects the token", async () => {
     const standIn = await DiscordStandIn.start({ rejectToken: true });
     cleanups.push(() => standIn.close());
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: "",
-        DISCORD_TOKEN: standIn.token,
-        DISCORD_APPLICATION_ID: standIn.applicationId,
-        DISCORD_API_URL: standIn.apiUrl,
-        PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), "parley-discord-")),
-        LOG_LEVEL: "silent",
-      },
+    const main = spawnMain({
+      DISCORD_TOKEN: standIn.token,
+      DISCORD_APPLICATION_ID: standIn.applicationId,
+      DISCORD_API_URL: standIn.apiUrl,
+      PARLEY_DATA_DIR: mkdtempSync(join(tmpdir(), "parley-discord-")),
+      LOG_LEVEL: "silent",
     });
-    cleanups.push(() => void child.kill("SIGKILL"));
-    let stderr = "";
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    cleanups.push(() => void main.child.kill("SIGKILL"));
+    const code = await main.exitCode();
     expect(code).toBe(1);
-    expect(stderr).toContain("DISCORD_TOKEN");
+    expect(main.log()).toContain("DISCORD_TOKEN");
   });
 });

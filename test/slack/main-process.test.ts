@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FORM_CONTENT_TYPE, postSigned, SlackWebApiStandIn, slashCommand } from "../support/slack-standin.ts";
-import { ROOT } from "../support/spawn.ts";
+import { spawnMain } from "../support/spawn.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -17,34 +16,17 @@ describe("npm start with Slack configured", () => {
     cleanups.push(() => webApi.close());
     const data = mkdtempSync(join(tmpdir(), "parley-slack-"));
     cleanups.push(() => rmSync(data, { recursive: true, force: true }));
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: "",
-        SLACK_APP_TOKEN: "",
-        SLACK_BOT_TOKEN: "xoxb-main",
-        SLACK_SIGNING_SECRET: "main-secret",
-        SLACK_API_URL: webApi.apiUrl,
-        PORT: "0",
-        PARLEY_DATA_DIR: data,
-        LOG_LEVEL: "info",
-      },
+    const main = spawnMain({
+      SLACK_BOT_TOKEN: "xoxb-main",
+      SLACK_SIGNING_SECRET: "main-secret",
+      SLACK_API_URL: webApi.apiUrl,
+      PORT: "0",
+      PARLEY_DATA_DIR: data,
+      LOG_LEVEL: "info",
     });
+    const child = main.child;
     cleanups.push(() => void child.kill("SIGKILL"));
-    let stderr = "";
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start-up line:\n${stderr}`)), 15_000);
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-        const started = stderr.match(/"port":(\d+)[^\n]*"msg":"Slack adapter started"/);
-        if (started) {
-          clearTimeout(timer);
-          resolve(Number(started[1]));
-        }
-      });
-      child.on("exit", () => reject(new Error(`main exited early:\n${stderr}`)));
-    });
+    const port = Number((await main.waitForLog(/"port":(\d+)[^\n]*"msg":"Slack adapter started"/))[1]);
 
     const { form } = slashCommand({ text: "who is he lifeng", responseUrl: webApi.responseUrl("main") });
     const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, form, {
@@ -56,11 +38,11 @@ describe("npm start with Slack configured", () => {
     expect(answer.body.text).toMatch(/He Lifeng/);
 
     const started = Date.now();
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const exited = main.exitCode();
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(stderr).not.toContain("xoxb-main");
-    expect(stderr).not.toContain("main-secret");
+    expect(main.log()).not.toContain("xoxb-main");
+    expect(main.log()).not.toContain("main-secret");
   });
 });

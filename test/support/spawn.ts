@@ -50,3 +50,42 @@ export function runScript(
     child.stdin.end(options.input ?? "");
   });
 }
+
+/** `npm start`'s entry point as a real child process, with its log (stderr) collected as it comes. */
+export function spawnMain(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: "",
+      SLACK_BOT_TOKEN: "",
+      SLACK_APP_TOKEN: "",
+      SLACK_SIGNING_SECRET: "",
+      ...env,
+    },
+  });
+  let log = "";
+  child.stderr.on("data", (chunk) => {
+    log += chunk;
+  });
+  return {
+    child,
+    log: () => log,
+    /** Resolves with the first match of `pattern` in the log; rejects if the process exits first. */
+    waitForLog(pattern: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${pattern} in the log:\n${log}`)), timeoutMs);
+        const check = () => {
+          const match = log.match(pattern);
+          if (!match) return;
+          clearTimeout(timer);
+          resolve(match);
+        };
+        child.stderr.on("data", check);
+        child.on("exit", () => reject(new Error(`main exited early:\n${log}`)));
+        check();
+      });
+    },
+    exitCode: () => new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))),
+  };
+}
