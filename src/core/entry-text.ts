@@ -1,40 +1,48 @@
+import type { Fact, Quote } from "../knowledge/schema.ts";
 import type { Entry, KnowledgeBase } from "../knowledge/types.ts";
 
 /** What of each entry is searched, titled, linked and dated: the index reads entries only through these. */
 
-export function searchableText(entry: Entry, displayName: ReadonlyMap<string, string>): string {
+/**
+ * The texts of an entry that are searched, as if joined by spaces (they are read one after the
+ * other, so a name or phrase may run from one into the next).
+ */
+export function searchableFields(entry: Entry, displayName: ReadonlyMap<string, string>): string[] {
+  // Pushed one by one rather than spread: the index build calls this for every entry.
   switch (entry.kind) {
     case "facts":
-      return [entry.value.text, entry.value.note ?? ""].join(" ");
+      return [entry.value.text, entry.value.note ?? ""];
     case "quotes":
       return [
         entry.value.text,
         displayName.get(entry.value.speaker) ?? entry.value.speaker,
         entry.value.occasion ?? "",
-      ].join(" ");
-    case "events":
-      return [
-        entry.value.title,
-        entry.value.aliases.join(" "),
-        entry.value.place ?? "",
-        entry.value.place_aliases.join(" "),
-        entry.value.outcome ?? "",
-      ].join(" ");
+      ];
+    case "events": {
+      const e = entry.value;
+      const fields = [e.title];
+      pushAll(fields, e.aliases);
+      fields.push(e.place ?? "");
+      pushAll(fields, e.place_aliases);
+      fields.push(e.outcome ?? "");
+      return fields;
+    }
     case "deadlines":
-      return [entry.value.what, entry.value.consequence, entry.value.instrument ?? "", "deadline due"].join(
-        " ",
-      );
-    case "people":
-      return [
-        entry.value.name,
-        entry.value.aliases.join(" "),
-        entry.value.role ?? "",
-        entry.value.affiliation ?? "",
-        demonym(entry.value.country),
-      ].join(" ");
+      return [entry.value.what, entry.value.consequence, entry.value.instrument ?? "", "deadline due"];
+    case "people": {
+      const p = entry.value;
+      const fields = [p.name];
+      pushAll(fields, p.aliases);
+      fields.push(p.role ?? "", p.affiliation ?? "", demonym(p.country));
+      return fields;
+    }
     default:
-      return "";
+      return [];
   }
+}
+
+function pushAll(into: string[], items: readonly string[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i] as string);
 }
 
 /** "China" → "China Chinese", so "who leads the Chinese delegation" finds the Chinese side. */
@@ -49,38 +57,60 @@ function demonym(country: string | undefined): string {
   return `${country} ${known[country.toLowerCase()] ?? ""}`;
 }
 
-export function titleOf(entry: Entry): string {
+/** How many of an entry's searchable fields, from the first, make its title (its name, with aliases). */
+export function titleFieldCount(entry: Entry): number {
   switch (entry.kind) {
     case "events":
-      return [entry.value.title, ...entry.value.aliases].join(" ");
+      return 1 + entry.value.aliases.length;
     case "deadlines":
-      return entry.value.what;
+      return 1;
     case "people":
-      return [entry.value.name, ...entry.value.aliases].join(" ");
+      return 1 + entry.value.aliases.length;
     default:
-      return "";
+      return 0;
   }
 }
 
-export function linkedIds(entry: Entry): string[] {
+/** The title or name of an entry (with its aliases), which says more than its body; "" for none. */
+export function titleOf(entry: Entry): string {
+  const count = titleFieldCount(entry);
+  return count ? searchableFields(entry, NO_NAMES).slice(0, count).join(" ") : "";
+}
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+function visitAll(ids: readonly string[], visit: (id: string) => void): void {
+  for (let i = 0; i < ids.length; i++) visit(ids[i] as string);
+}
+
+/** The ids an entry links to (its own first, for events and deadlines), in order. */
+export function forEachLinkedId(entry: Entry, visit: (id: string) => void): void {
+  // A visitor rather than a list: the index build calls this for every entry.
   switch (entry.kind) {
     case "facts":
-      return [...entry.value.about];
+      visitAll(entry.value.about, visit);
+      return;
     case "quotes":
-      return [entry.value.speaker, ...(entry.value.event ? [entry.value.event] : []), ...entry.value.about];
+      visit(entry.value.speaker);
+      if (entry.value.event) visit(entry.value.event);
+      visitAll(entry.value.about, visit);
+      return;
     case "events":
-      return [
-        entry.value.id,
-        ...entry.value.participants,
-        ...entry.value.topics,
-        ...(entry.value.part_of ? [entry.value.part_of] : []),
-      ];
+      visit(entry.value.id);
+      visitAll(entry.value.participants, visit);
+      visitAll(entry.value.topics, visit);
+      if (entry.value.part_of) visit(entry.value.part_of);
+      return;
     case "deadlines":
-      return [entry.value.id, ...entry.value.set_by, ...entry.value.about];
+      visit(entry.value.id);
+      visitAll(entry.value.set_by, visit);
+      visitAll(entry.value.about, visit);
+      return;
     case "people":
-      return [entry.value.id];
+      visit(entry.value.id);
+      return;
     default:
-      return [];
+      return;
   }
 }
 
@@ -112,25 +142,30 @@ export function sideOf(country: string | undefined): "china" | "us" | undefined 
  * about rolling back measures" then finds the quote whose paraphrase talks of rolling back.
  */
 export function quoteContext(kb: KnowledgeBase): Map<string, string> {
-  const factsByCitation = new Map<string, string[]>();
-  for (const f of kb.facts) {
-    for (const c of f.cite) {
-      if (!/\s/.test(c)) continue; // a whole source is too broad; a located paragraph is not
+  const factsByCitation = new Map<string, Fact[]>();
+  for (let i = 0; i < kb.facts.length; i++) {
+    const f = kb.facts[i] as Fact;
+    for (let k = 0; k < f.cite.length; k++) {
+      const c = f.cite[k] as string;
+      if (!c.includes(" ") && !/\s/.test(c)) continue; // a whole source is too broad; a located paragraph is not
       const list = factsByCitation.get(c);
-      if (list) list.push(f.id);
-      else factsByCitation.set(c, [f.id]);
+      if (list) list.push(f);
+      else factsByCitation.set(c, [f]);
     }
   }
   const out = new Map<string, string>();
-  for (const q of kb.quotes) {
-    const texts: string[] = [];
-    for (const c of q.cite) {
-      for (const id of factsByCitation.get(c) ?? []) {
-        const entry = kb.byId.get(id);
-        if (entry?.kind === "facts" && entry.value.about.includes(q.speaker)) texts.push(entry.value.text);
+  for (let i = 0; i < kb.quotes.length; i++) {
+    const q = kb.quotes[i] as Quote;
+    let texts = "";
+    for (let k = 0; k < q.cite.length; k++) {
+      const facts = factsByCitation.get(q.cite[k] as string);
+      if (!facts) continue;
+      for (const f of facts) {
+        if (!f.about.includes(q.speaker)) continue;
+        texts = texts ? `${texts} ${f.text}` : f.text;
       }
     }
-    if (texts.length) out.set(q.id, texts.join(" "));
+    if (texts) out.set(q.id, texts);
   }
   return out;
 }

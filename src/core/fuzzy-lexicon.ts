@@ -20,8 +20,8 @@ function budgetFor(phrase: string): number {
  * the few keys that share trigrams with the phrase and are within its edit budget.
  */
 export class FuzzyLexicon<T> {
-  private readonly keys: string[] = [];
-  private readonly values: T[][] = [];
+  protected readonly keys: string[] = [];
+  protected readonly values: T[][] = [];
   private readonly position = new Map<string, number>();
   /**
    * Trigram → the keys containing it, by key length. A phrase can only match keys within its edit
@@ -35,14 +35,25 @@ export class FuzzyLexicon<T> {
 
   add(key: string, value: T): void {
     if (!key) return;
-    const at = this.position.get(key);
-    if (at === undefined) {
-      this.position.set(key, this.keys.length);
-      this.keys.push(key);
-      this.values.push([value]);
-      this.grams = null;
-      return;
-    }
+    const at = this.find(key);
+    if (at >= 0) this.addValue(at, value);
+    else this.position.set(key, this.push(key, value));
+  }
+
+  /** The position of a key (see valuesAt), or -1. */
+  protected find(key: string): number {
+    return this.position.get(key) ?? -1;
+  }
+
+  /** Adds a new key with its first value; returns its position. */
+  protected push(key: string, value: T): number {
+    this.keys.push(key);
+    this.values.push([value]);
+    this.grams = null;
+    return this.keys.length - 1;
+  }
+
+  protected addValue(at: number, value: T): void {
     const values = this.values[at] as T[];
     if (!values.includes(value)) values.push(value);
   }
@@ -53,12 +64,17 @@ export class FuzzyLexicon<T> {
   }
 
   exact(key: string): readonly T[] {
-    const at = this.position.get(key);
-    return at === undefined ? [] : (this.values[at] as T[]);
+    const at = this.find(key);
+    return at < 0 ? [] : (this.values[at] as T[]);
+  }
+
+  /** The values of the key added `position`-th (from 0). */
+  valuesAt(position: number): readonly T[] {
+    return this.values[position] as T[];
   }
 
   has(key: string): boolean {
-    return this.position.has(key);
+    return this.find(key) >= 0;
   }
 
   /** Keys that pass a test; the keys are few enough (names, not text) to scan. */

@@ -1,17 +1,25 @@
 import type { Entry } from "../knowledge/types.ts";
-import { titleOf } from "./entry-text.ts";
+import { searchableFields, titleOf } from "./entry-text.ts";
 import type { Doc, DocKind } from "./search-index.ts";
 import { terms } from "./text.ts";
 
-/** Every doc's terms, as term numbers in one array: doc by doc, in the order of its text. */
-export interface TermStore {
-  ids: Int32Array;
-  readonly list: readonly string[];
+/**
+ * What docs share: every doc's entities as numbers in one array, doc by doc, in the order found
+ * (filled in as the index is built), and what a doc's searched text is made of.
+ */
+export interface DocStore {
+  entities: Int32Array;
+  readonly entityList: readonly string[];
+  readonly displayName: ReadonlyMap<string, string>;
+  /** The context searched with a quote (see quoteContext). */
+  readonly quoted: ReadonlyMap<string, string>;
 }
 
 /**
- * A doc as the index keeps it: its terms as numbers in the shared store and its entities as a
- * list, the strings and sets that few questions read being made on first use.
+ * A doc as the index keeps it: a span of the shared store, the strings and sets that few questions
+ * read (of the top answer, mostly) being made on first use. Its terms are read again from its text
+ * then rather than kept: the index has their counts in its postings, and keeping millions of term
+ * numbers made the build slower than reading a few docs again.
  */
 export class IndexedDoc implements Doc {
   private termsMemo: readonly string[] | undefined;
@@ -23,22 +31,22 @@ export class IndexedDoc implements Doc {
     readonly id: string,
     readonly kind: DocKind,
     readonly entry: Entry,
-    private readonly store: TermStore,
-    private readonly from: number,
-    private readonly to: number,
-    private readonly entityList: readonly string[],
+    private readonly store: DocStore,
+    /** How many terms its text has. */
+    readonly length: number,
+    /** Its entities are store.entities[entitiesFrom … entitiesTo). */
+    private readonly entitiesFrom: number,
+    private readonly entitiesTo: number,
     readonly date: string,
   ) {}
 
-  get length(): number {
-    return this.to - this.from;
-  }
-
   get terms(): readonly string[] {
-    this.termsMemo ??= Array.from(
-      this.store.ids.subarray(this.from, this.to),
-      (t) => this.store.list[t] as string,
-    );
+    if (!this.termsMemo) {
+      const fields = searchableFields(this.entry, this.store.displayName);
+      const context = this.store.quoted.get(this.id);
+      if (context) fields.push(context);
+      this.termsMemo = terms(fields.join(" "));
+    }
     return this.termsMemo;
   }
 
@@ -53,7 +61,12 @@ export class IndexedDoc implements Doc {
   }
 
   get entities(): ReadonlySet<string> {
-    this.entitiesMemo ??= new Set(this.entityList);
+    this.entitiesMemo ??= new Set(
+      Array.from(
+        this.store.entities.subarray(this.entitiesFrom, this.entitiesTo),
+        (e) => this.store.entityList[e] as string,
+      ),
+    );
     return this.entitiesMemo;
   }
 }

@@ -1,6 +1,9 @@
+import type { Event, Person, Topic } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import { FuzzyLexicon } from "./fuzzy-lexicon.ts";
-import { normalize as plainNormalize } from "./text.ts";
+import { IntList } from "./int-list.ts";
+import { NameTree } from "./name-tree.ts";
+import { Tokenizer } from "./tokenizer.ts";
 
 /** Words too generic to identify a person ("he", "wang") when they stand alone. */
 export const WEAK_NAME_PARTS = new Set([
@@ -19,106 +22,180 @@ export const WEAK_NAME_PARTS = new Set([
 
 /** Names of up to this many words are found in the text of entries. */
 export const LONGEST_NAME_IN_TEXT = 4;
-/** Names of up to this many words may be found by a misspelling (see NameParts.fuzzyWords). */
+/** Names of up to this many words may be found by a misspelling (see Names.fuzzyWords). */
 const LONGEST_FUZZY_NAME = 5;
 
 const GOVERNMENT_SEATS = new Set(["beijing", "washington"]);
 
-function addNames(
-  names: FuzzyLexicon<string>,
-  id: string,
-  phrases: readonly string[],
-  normalize: (text: string) => string,
-): void {
-  for (const phrase of phrases) {
-    const key = normalize(phrase);
-    if (key) names.add(key, id);
+/** The name lexicon and what the index keeps of the names besides it, gathered in one pass over them. */
+export interface Names {
+  /** People, places, topics and events under every name they go by (normalised) → their ids. */
+  readonly lexicon: NameLexicon;
+  /**
+   * Every name as a tree of its word numbers, so that reading a text word by word finds every
+   * name in it without building a phrase at each position. A node's name is a key of the lexicon.
+   * In text, only names of up to four words count, and a lone weak word ("he", "china") is none.
+   */
+  readonly tree: NameTree;
+  /** Every word of every name, in order of first appearance. */
+  readonly words: readonly string[];
+  /**
+   * The words of names a misspelt phrase of a question may be (see findMentions): a phrase of up
+   * to four words is within three edits only of names of up to five, so longer titles are left out.
+   */
+  readonly fuzzyWords: readonly string[];
+  /** The first word of every name. */
+  readonly starts: Set<string>;
+}
+
+/**
+ * The lexicon of names, whose keys are found through the tree of their word numbers rather than a
+ * map of their texts: the tree is needed anyway to find names in text, and a knowledge base of
+ * 100,000 entries has some 150,000 names, whose texts were costly to hash and compare.
+ */
+export class NameLexicon extends FuzzyLexicon<string> {
+  readonly tree: NameTree;
+  /** The word numbers of key k are partWords[partStart[k] … partStart[k + 1]). */
+  readonly partWords = new IntList();
+  readonly partStart = new IntList();
+
+  /** `expectedNames`: about how many names will be added (see NameTree). */
+  constructor(
+    private readonly tokenizer: Tokenizer,
+    expectedNames = 0,
+  ) {
+    super();
+    // Names average two to three words and share few prefixes: about one edge per name.
+    this.tree = new NameTree(expectedNames);
+    this.partStart.push(0);
+  }
+
+  override add(key: string, value: string): void {
+    this.addWords(value, this.tokenizer.out, this.tokenizer.parts(key));
+  }
+
+  /** Adds `id` under the name made of the word numbers words[0 … count). */
+  addWords(id: string, words: Int32Array, count: number): void {
+    if (count === 0) return;
+    const node = this.tree.insert(words, count);
+    const known = this.tree.keyAt(node);
+    if (known >= 0) {
+      this.addValue(known, id);
+      return;
+    }
+    let key = this.tokenizer.word(words[0] as number);
+    for (let k = 1; k < count; k++) key += ` ${this.tokenizer.word(words[k] as number)}`;
+    this.tree.setKey(node, this.push(key, id));
+    for (let k = 0; k < count; k++) this.partWords.push(words[k] as number);
+    this.partStart.push(this.partWords.length);
+  }
+
+  protected override find(key: string): number {
+    const parts = key.split(" ");
+    const words = new Int32Array(parts.length);
+    for (let k = 0; k < parts.length; k++) {
+      const w = this.tokenizer.numberOf(parts[k] as string);
+      if (w < 0) return -1;
+      words[k] = w;
+    }
+    const node = this.tree.find(words, words.length);
+    return node < 0 ? -1 : this.tree.keyAt(node);
+  }
+}
+
+/** Adds names as they are written, normalised by the lexicon's tokenizer. */
+class NameCollector {
+  constructor(
+    readonly lexicon: NameLexicon,
+    readonly tokenizer: Tokenizer,
+  ) {}
+
+  /**
+   * Adds a name under its normalised form; returns how many words it has (0: none, not added).
+   * Its word numbers are left in the tokenizer's `out`.
+   */
+  add(id: string, phrase: string): number {
+    const count = this.tokenizer.parts(phrase);
+    this.lexicon.addWords(id, this.tokenizer.out, count);
+    return count;
+  }
+
+  addAll(id: string, phrases: readonly string[]): void {
+    for (let i = 0; i < phrases.length; i++) this.add(id, phrases[i] as string);
   }
 }
 
 /**
  * Builds the name lexicon: people, places, topics and events under every name they go by.
- * `normalize` may be a Tokenizer's, which gives the same keys faster when there are many names.
+ * Names are normalised by `tokenizer`, whose word numbers the tree is keyed by.
  */
-export function buildNames(
-  kb: KnowledgeBase,
-  normalize: (text: string) => string = plainNormalize,
-): FuzzyLexicon<string> {
-  const names = new FuzzyLexicon<string>();
-  for (const p of kb.people) {
-    addNames(names, p.id, [p.name, ...p.aliases], normalize);
-    const parts = normalize(p.name).split(" ");
-    const surname = parts[parts.length - 1];
+export function buildNames(kb: KnowledgeBase, tokenizer: Tokenizer = new Tokenizer()): Names {
+  let expected = 0;
+  for (let i = 0; i < kb.people.length; i++) expected += 2 + (kb.people[i] as Person).aliases.length;
+  for (let i = 0; i < kb.topics.length; i++) expected += 1 + (kb.topics[i] as Topic).synonyms.length;
+  for (let i = 0; i < kb.events.length; i++) expected += 5 + (kb.events[i] as Event).aliases.length;
+  const lexicon = new NameLexicon(tokenizer, expected);
+  const names = new NameCollector(lexicon, tokenizer);
+  // Indexed loops throughout: a knowledge base of 100,000 entries has some 150,000 names.
+  for (let i = 0; i < kb.people.length; i++) {
+    const p = kb.people[i] as Person;
+    const count = names.add(p.id, p.name);
     // A person is also known by surname ("Bessent"), unless the surname is too common to be telling.
-    if (p.kind === "person" && surname && parts.length > 1 && !WEAK_NAME_PARTS.has(surname))
-      names.add(surname, p.id);
+    const surname = count > 1 ? (tokenizer.out[count - 1] as number) : -1;
+    names.addAll(p.id, p.aliases);
+    if (p.kind === "person" && surname >= 0 && !WEAK_NAME_PARTS.has(tokenizer.word(surname)))
+      lexicon.addWords(p.id, Int32Array.of(surname), 1);
   }
-  for (const t of kb.topics) addNames(names, t.id, [t.name, ...t.synonyms], normalize);
-  for (const e of kb.events) {
-    addNames(names, e.id, [e.title, ...e.aliases], normalize);
+  for (let i = 0; i < kb.topics.length; i++) {
+    const t = kb.topics[i] as Topic;
+    names.add(t.id, t.name);
+    names.addAll(t.id, t.synonyms);
+  }
+  for (let i = 0; i < kb.events.length; i++) {
+    const e = kb.events[i] as Event;
+    names.add(e.id, e.title);
+    names.addAll(e.id, e.aliases);
     // A round of talks is known by its city: "the Madrid talks", "in Geneva".
     if (e.place && (e.kind === "round" || e.kind === "summit")) {
       const parts = e.place.split(",").map((s) => s.trim());
       const city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
-      // Capitals stand for governments ("Washington and Beijing agreed"), so only "Beijing summit" names the event.
-      const bare = city && !GOVERNMENT_SEATS.has(normalize(city)) ? [city] : [];
-      if (city)
-        addNames(names, e.id, [...bare, `${city} talks`, `${city} round`, `${city} summit`], normalize);
+      if (city) {
+        // Capitals stand for governments ("Washington and Beijing agreed"), so only "Beijing summit" names the event.
+        const cityParts = tokenizer.parts(city);
+        const normalised = Array.from(tokenizer.out.subarray(0, cityParts), (w) => tokenizer.word(w)).join(
+          " ",
+        );
+        if (!GOVERNMENT_SEATS.has(normalised)) names.add(e.id, city);
+        names.add(e.id, `${city} talks`);
+        names.add(e.id, `${city} round`);
+        names.add(e.id, `${city} summit`);
+      }
     }
   }
-  return names;
+  return gather(lexicon, tokenizer);
 }
 
-/** A word of a name: the ids of the name that ends with it, and the words that may follow. */
-export interface NameNode {
-  ids?: readonly string[];
-  next?: Map<string, NameNode>;
-}
-
-/** What the index keeps of the names besides the lexicon, gathered in one pass over them. */
-export interface NameParts {
-  /**
-   * The names findable in text (up to four words) as a tree of their words, so that reading a
-   * text word by word finds every name without building a phrase at each position. A lone weak
-   * word ("he", "china") is not a name in text.
-   */
-  readonly tree: Map<string, NameNode>;
-  /** Every word of every name. */
-  readonly words: Set<string>;
-  /**
-   * The words of names a misspelt phrase of a question may be (see findMentions): a phrase of up
-   * to four words is within three edits only of names of up to five, so longer titles are left out.
-   */
-  readonly fuzzyWords: Set<string>;
-  /** The first word of every name. */
-  readonly starts: Set<string>;
-}
-
-export function nameParts(names: FuzzyLexicon<string>): NameParts {
-  const tree = new Map<string, NameNode>();
-  const words = new Set<string>();
-  const fuzzyWords = new Set<string>();
+/** The word lists, from every distinct name in the order it was first added. */
+function gather(lexicon: NameLexicon, tokenizer: Tokenizer): Names {
+  const { partWords, partStart } = lexicon;
+  const words: string[] = [];
+  const fuzzyWords: string[] = [];
   const starts = new Set<string>();
-  for (const key of names.keysMatching(() => true)) {
-    const parts = key.split(" ");
-    starts.add(parts[0] as string);
-    for (const part of parts) words.add(part);
-    if (parts.length <= LONGEST_FUZZY_NAME) for (const part of parts) fuzzyWords.add(part);
-    if (parts.length > LONGEST_NAME_IN_TEXT || (parts.length === 1 && WEAK_NAME_PARTS.has(key))) continue;
-    let level = tree;
-    for (let k = 0; k < parts.length; k++) {
-      const part = parts[k] as string;
-      let node = level.get(part);
-      if (!node) {
-        node = {};
-        level.set(part, node);
-      }
-      if (k === parts.length - 1) node.ids = names.exact(key);
-      else {
-        node.next ??= new Map();
-        level = node.next;
-      }
-    }
+  // Per word number: 1 once listed in words, 2 once in fuzzyWords, 4 once in starts.
+  const listed = new Uint8Array(tokenizer.wordCount);
+  const list = (w: number, flag: number, into: { push(word: string): unknown }) => {
+    if (((listed[w] as number) & flag) !== 0) return;
+    listed[w] = (listed[w] as number) | flag;
+    into.push(tokenizer.word(w));
+  };
+  const startsList = { push: (word: string) => starts.add(word) };
+  for (let k = 0; k < lexicon.size; k++) {
+    const from = partStart.at(k);
+    const to = partStart.at(k + 1);
+    list(partWords.at(from), 4, startsList);
+    for (let i = from; i < to; i++) list(partWords.at(i), 1, words);
+    if (to - from <= LONGEST_FUZZY_NAME) for (let i = from; i < to; i++) list(partWords.at(i), 2, fuzzyWords);
   }
-  return { tree, words, fuzzyWords, starts };
+  lexicon.tree.seal((word) => !WEAK_NAME_PARTS.has(tokenizer.word(word)));
+  return { lexicon, tree: lexicon.tree, words, fuzzyWords, starts };
 }

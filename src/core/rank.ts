@@ -6,6 +6,8 @@ import type { Analysis } from "./understand.ts";
 
 export { reportsSpeech };
 
+const NO_DOCS = new Int32Array(0);
+
 export interface Ranked {
   doc: Doc;
   score: number;
@@ -68,7 +70,7 @@ function addEntity(
   scratch: RankScratch,
   epoch: number,
   candidates: number[],
-  docs: readonly number[],
+  docs: ArrayLike<number>,
   spec: number,
 ): void {
   const { hits, hitCount } = scratch;
@@ -131,7 +133,7 @@ export function rank(
   };
   for (const id of mentioned) {
     const spec = specificity(id);
-    addEntity(scratch, epoch, candidates, index.entityDocs.get(id) ?? [], spec);
+    addEntity(scratch, epoch, candidates, index.entityDocs.get(id) ?? NO_DOCS, spec);
   }
   if (!inOrder) {
     for (const term of salient) {
@@ -163,7 +165,7 @@ export function rank(
     const entry = index.kb.byId.get(id);
     return entry?.kind === "people" && entry.value.kind !== "place";
   });
-  for (const id of namedParties) for (const doc of index.entityDocs.get(id) ?? []) party[doc] = epoch;
+  for (const id of namedParties) for (const doc of index.entityDocs.get(id) ?? NO_DOCS) party[doc] = epoch;
   // The entries that *are* a person, event or deadline the question names.
   const itself = new Set<number>();
   for (const id of mentioned) {

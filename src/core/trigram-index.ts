@@ -1,3 +1,5 @@
+import { grownInt32, hashPair, IntList } from "./int-list.ts";
+
 /**
  * Which keys contain each trigram (of the key padded with a space at each end), packed into one
  * flat array: by trigram, then by key length, then by key number. A fuzzy lookup only visits keys
@@ -19,8 +21,15 @@ class GramNumbers {
   private symbolCount = 0;
   /** Three symbols → trigram id + 1 (0: none). */
   private readonly narrow = new Int32Array(SYMBOLS * SYMBOLS * SYMBOLS);
-  /** Trigrams with a character that has no symbol, by their text. */
-  private readonly wide = new Map<string, number>();
+  /**
+   * Trigrams with a character that has no symbol (Chinese names, say): an open-addressed table
+   * keyed by the first two characters and the third, kept at most half full.
+   */
+  private wideAB = new Int32Array(1024);
+  private wideC = new Int32Array(1024);
+  /** Trigram id + 1 at each slot (0: empty). */
+  private wideId = new Int32Array(1024);
+  private wideCount = 0;
   count = 0;
 
   private symbol(code: number, assign: boolean): number {
@@ -47,14 +56,39 @@ class GramNumbers {
       }
       return id;
     }
-    const text = String.fromCharCode(a, b, c);
-    let id = this.wide.get(text);
-    if (id === undefined) {
-      if (!assign) return -1;
-      id = this.count++;
-      this.wide.set(text, id);
-    }
+    return this.wideGram((a << 16) | b, c, assign);
+  }
+
+  private wideGram(ab: number, c: number, assign: boolean): number {
+    const mask = this.wideId.length - 1;
+    let slot = hashPair(ab, c) & mask;
+    for (; this.wideId[slot] !== 0; slot = (slot + 1) & mask)
+      if (this.wideAB[slot] === ab && this.wideC[slot] === c) return (this.wideId[slot] as number) - 1;
+    if (!assign) return -1;
+    const id = this.count++;
+    this.wideAB[slot] = ab;
+    this.wideC[slot] = c;
+    this.wideId[slot] = id + 1;
+    if (++this.wideCount * 2 > this.wideId.length) this.growWide();
     return id;
+  }
+
+  private growWide(): void {
+    const ab = this.wideAB;
+    const c = this.wideC;
+    const ids = this.wideId;
+    this.wideAB = new Int32Array(ids.length * 2);
+    this.wideC = new Int32Array(ids.length * 2);
+    this.wideId = new Int32Array(ids.length * 2);
+    const mask = this.wideId.length - 1;
+    for (let k = 0; k < ids.length; k++) {
+      if (ids[k] === 0) continue;
+      let slot = hashPair(ab[k] as number, c[k] as number) & mask;
+      while (this.wideId[slot] !== 0) slot = (slot + 1) & mask;
+      this.wideAB[slot] = ab[k] as number;
+      this.wideC[slot] = c[k] as number;
+      this.wideId[slot] = ids[k] as number;
+    }
   }
 }
 
@@ -85,28 +119,61 @@ export class TrigramIndex {
   static build(keys: readonly string[], longest: number): TrigramIndex {
     const numbers = new GramNumbers();
     const keyLength = new Uint8Array(keys.length);
-    // Key numbers ordered by length (then number), so each trigram's run comes out in that order.
-    const byLength: number[][] = Array.from({ length: longest + 1 }, () => []);
-    keys.forEach((key, at) => {
-      if (key.length <= longest) {
-        keyLength[at] = key.length;
-        byLength[key.length]?.push(at);
+    // Key numbers ordered by length (then number), so each trigram's run comes out in that order:
+    // a counting sort by length.
+    const atLength = new Int32Array(longest + 2);
+    for (let at = 0; at < keys.length; at++) {
+      const length = (keys[at] as string).length;
+      if (length > longest) continue;
+      keyLength[at] = length;
+      atLength[length + 1] = (atLength[length + 1] as number) + 1;
+    }
+    for (let length = 0; length <= longest; length++)
+      atLength[length + 1] = (atLength[length + 1] as number) + (atLength[length] as number);
+    const order = new Int32Array(atLength[longest + 1] as number);
+    for (let at = 0; at < keys.length; at++) {
+      const length = (keys[at] as string).length;
+      if (length > longest) continue;
+      order[atLength[length] as number] = at;
+      atLength[length] = (atLength[length] as number) + 1;
+    }
+    // Every key's distinct trigrams, key after key in that order (kept in fixed-size chunks), and
+    // how many keys have each; then each trigram's keys placed in its run.
+    const grams = new IntList();
+    const gramsFrom = new Int32Array(order.length + 1);
+    let seenIn = new Int32Array(1024);
+    let keysOf = new Int32Array(1024);
+    for (let k = 0; k < order.length; k++) {
+      const key = keys[order[k] as number] as string;
+      const n = key.length;
+      for (let i = -1; i <= n - 2; i++) {
+        const a = i < 0 ? 32 : key.charCodeAt(i);
+        const c = i + 2 >= n ? 32 : key.charCodeAt(i + 2);
+        const id = numbers.id(a, key.charCodeAt(i + 1), c, true);
+        if (id >= seenIn.length) {
+          seenIn = grownInt32(seenIn, id + 1);
+          keysOf = grownInt32(keysOf, id + 1);
+        }
+        if (seenIn[id] === k + 1) continue;
+        seenIn[id] = k + 1;
+        keysOf[id] = (keysOf[id] as number) + 1;
+        grams.push(id);
       }
-    });
-    const order = byLength.flat();
-    const grams: number[][] = order.map((at) => gramsOf(numbers, keys[at] as string, true));
+      gramsFrom[k + 1] = grams.length;
+    }
     const start = new Int32Array(numbers.count + 1);
-    for (const ids of grams) for (const id of ids) start[id + 1] = (start[id + 1] as number) + 1;
-    for (let id = 0; id < numbers.count; id++)
-      start[id + 1] = (start[id + 1] as number) + (start[id] as number);
+    for (let id = 0; id < numbers.count; id++) start[id + 1] = (start[id] as number) + (keysOf[id] as number);
     const fill = start.slice(0, numbers.count);
     const postings = new Int32Array(start[numbers.count] as number);
-    order.forEach((at, k) => {
-      for (const id of grams[k] as number[]) {
+    for (let k = 0; k < order.length; k++) {
+      const at = order[k] as number;
+      const to = gramsFrom[k + 1] as number;
+      for (let g = gramsFrom[k] as number; g < to; g++) {
+        const id = grams.at(g);
         postings[fill[id] as number] = at;
         fill[id] = (fill[id] as number) + 1;
       }
-    });
+    }
     return new TrigramIndex(numbers, start, postings, keyLength);
   }
 
