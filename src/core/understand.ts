@@ -115,6 +115,32 @@ const LIST_RULES: [RegExp, ListKind][] = [
 
 const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
 
+/**
+ * Chat spellings of question words ("wen is the deadline", "wat did greer say"). Only the first
+ * word of a question, and only before a verb, is read this way: "wen" may be a name elsewhere.
+ */
+const QUESTION_WORD_SLIPS: Readonly<Record<string, string>> = {
+  wen: "when",
+  whn: "when",
+  wehn: "when",
+  wat: "what",
+  wht: "what",
+  waht: "what",
+  hw: "how",
+  hwo: "how",
+  wher: "where",
+  whr: "where",
+  whre: "where",
+  wich: "which",
+  whcih: "which",
+};
+const SLIPPED_QUESTION_WORD =
+  /^([a-z]+)(?= (is|was|are|were|did|does|do|will|can|could|has|had|have|many|much|long)\b)/;
+
+function withQuestionWord(normalized: string): string {
+  return normalized.replace(SLIPPED_QUESTION_WORD, (word) => QUESTION_WORD_SLIPS[word] ?? word);
+}
+
 function correct(word: string, index: SearchIndex, stemmed = stem(word)): string {
   const s = canonicalTerm(stemmed);
   // Short words are too often real words we simply don't know ("steel" is not a typo of "steep").
@@ -153,7 +179,7 @@ function datesIn(normalized: string): { monthDay: string; year?: string }[] {
 }
 
 export function analyze(question: string, index: SearchIndex): Analysis {
-  const normalized = normalize(question);
+  const normalized = withQuestionWord(normalize(question));
   const tokens = words(normalized);
   // Apostrophes inside words ("it's") are set aside so they don't read as quotation marks.
   const fragmentMatch = /["“”']([^"“”']{6,})["“”']/.exec(question.replace(/(\w)'(\w)/g, "$1\u2032$2"));
