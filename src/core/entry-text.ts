@@ -41,7 +41,12 @@ export function searchableFields(entry: Entry, displayName: ReadonlyMap<string, 
   }
 }
 
+/**
+ * Pushes the items, or "" when there are none: the fields read as the texts they were always
+ * joined from ("title aliases place …"), an empty list leaving its space.
+ */
 function pushAll(into: string[], items: readonly string[]): void {
+  if (items.length === 0) into.push("");
   for (let i = 0; i < items.length; i++) into.push(items[i] as string);
 }
 
@@ -61,11 +66,11 @@ function demonym(country: string | undefined): string {
 export function titleFieldCount(entry: Entry): number {
   switch (entry.kind) {
     case "events":
-      return 1 + entry.value.aliases.length;
+      return 1 + Math.max(1, entry.value.aliases.length);
     case "deadlines":
       return 1;
     case "people":
-      return 1 + entry.value.aliases.length;
+      return 1 + Math.max(1, entry.value.aliases.length);
     default:
       return 0;
   }

@@ -1,5 +1,5 @@
 import { grownInt32 } from "./int-list.ts";
-import { foldLower, phrases, wordLocal, words } from "./text.ts";
+import { foldDiacritics, foldLower, phrases, wordLocal, words } from "./text.ts";
 
 /**
  * A piece (folded and lowercased) that a cross-word rewrite of normalize() could start in and that
@@ -15,6 +15,8 @@ const JOINS_NEXT = /\b(?:(close)|(push(?:ed|es|ing)?)|(call(?:ed|s|ing)?))$/;
 const FOLLOWERS = ["", "to", "back", "on"] as const;
 /** A piece that wordLocal() leaves as it is: most of them. */
 const PLAIN = /^[a-z0-9]+$/;
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -261,6 +263,7 @@ export class Tokenizer {
       this.cut(texts[i] as string);
       if (i + 1 === mark) markPiece = this.count;
     }
+    if (mark > texts.length) markPiece = this.count;
     return this.words(texts, this.whole ? -1 : markPiece);
   }
 
@@ -367,10 +370,13 @@ export class Tokenizer {
   }
 
   private addRaw(raw: string): number {
-    const lowered = foldLower(raw);
-    // Lowercasing is per character except for a capital sigma, whose form depends on the letters
-    // around it, beyond the whitespace that ends the piece (U+FEFF is both): whole-text way too.
-    const whole = WHOLE_TEXT.test(lowered) || raw.includes("\u03a3");
+    // foldLower(), keeping the folded text for the sigma's sake.
+    const folded = NON_ASCII.test(raw) ? foldDiacritics(raw) : raw;
+    const lowered = folded.toLowerCase();
+    // Lowercasing is per character except for a capital sigma (or what folds to one: Ϲ, 𝚺),
+    // whose form depends on the letters around it, beyond the whitespace that ends the piece
+    // (U+FEFF is both): whole-text way too.
+    const whole = WHOLE_TEXT.test(lowered) || folded.includes("\u03a3");
     const joins = JOINS_NEXT.exec(lowered);
     const follower = !joins ? 0 : joins[1] ? 1 : joins[2] ? 2 : 3;
     const local = PLAIN.test(lowered) ? lowered : wordLocal(lowered);
