@@ -1,9 +1,11 @@
+import type { Event } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import { CitationList } from "./citations.ts";
 import type { Composition } from "./compose.ts";
 import { byRelevance, chainAsOf, inOrder, negotiatorsOf } from "./compose-cache.ts";
 import { formatDate, formatRange } from "./dates.ts";
 import { describeDeadline, describeEvent } from "./describe.ts";
+import { isStopword } from "./text.ts";
 import type { Analysis } from "./understand.ts";
 
 /**
@@ -11,6 +13,51 @@ import type { Analysis } from "./understand.ts";
  * message of a thousand rounds is no answer, and its citations alone take quadratic time to gather.
  */
 const LONGEST_LIST = 12;
+
+/** Share of the shorter text's content words two same-day entries share when they are the same thing. */
+const SAME_THING = 0.6;
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}%]+/u)
+      .filter((w) => w && !isStopword(w)),
+  );
+}
+
+/**
+ * The first `limit` items, leaving out any that repeats one already taken: the same date and
+ * mostly the same words ("Geneva talks" told by several sources). A list of twelve reports of one
+ * round is no list of rounds.
+ */
+function distinct<T>(items: readonly T[], dateOf: (item: T) => string, textOf: (item: T) => string): T[] {
+  const taken: { item: T; date: string; words?: Set<string> }[] = [];
+  for (const item of items) {
+    if (taken.length === LONGEST_LIST) break;
+    const date = dateOf(item);
+    const sameDay = taken.filter((t) => t.date === date);
+    if (sameDay.length > 0) {
+      const words = contentWords(textOf(item));
+      const repeats = sameDay.some((t) => {
+        t.words ??= contentWords(textOf(t.item));
+        let shared = 0;
+        for (const w of words) if (t.words.has(w)) shared++;
+        return shared >= SAME_THING * Math.min(words.size, t.words.size);
+      });
+      if (repeats) continue;
+    }
+    taken.push({ item, date });
+  }
+  return taken.map((t) => t.item);
+}
+
+const distinctEvents = (events: readonly Event[]) =>
+  distinct(
+    events,
+    (e) => e.start,
+    (e) => e.title,
+  );
 
 /** Answers to "what are the deadlines", "who are the negotiators", "list the rounds". */
 export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): Composition | null {
@@ -26,7 +73,12 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       );
       const pool = relevant.length ? relevant : byRelevance(kb, now);
       // A chain of extensions is one deadline: list its latest link, with the dates it moved through.
-      for (const d of pool.filter((d) => !d.superseded_by).slice(0, LONGEST_LIST)) {
+      const latest = pool.filter((d) => !d.superseded_by);
+      for (const d of distinct(
+        latest,
+        (d) => d.due,
+        (d) => d.what,
+      )) {
         const chain = chainAsOf(kb, d, now);
         const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
         lines.push(`${describeDeadline(kb, d, now)}${moved}`);
@@ -64,27 +116,21 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       break;
     }
     case "calls":
-      for (const e of inOrder(kb)
-        .filter((e) => e.kind === "call")
-        .slice(0, LONGEST_LIST)) {
+      for (const e of distinctEvents(inOrder(kb).filter((e) => e.kind === "call"))) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);
       }
       break;
     case "rounds":
-      for (const e of inOrder(kb)
-        .filter((e) => e.kind === "round")
-        .slice(0, LONGEST_LIST)) {
+      for (const e of distinctEvents(inOrder(kb).filter((e) => e.kind === "round"))) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);
       }
       break;
     case "events":
-      for (const e of inOrder(kb)
-        .filter((e) => e.kind !== "session")
-        .slice(0, LONGEST_LIST)) {
+      for (const e of distinctEvents(inOrder(kb).filter((e) => e.kind !== "session"))) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);

@@ -12,6 +12,8 @@ const SPECULATION =
 
 /** Below this an answer would be a guess, and Parley refuses instead. */
 export const ANSWER_THRESHOLD = 0.6;
+/** A match scoring at least this share of the best one's is as good a candidate for the answer. */
+const CLOSE_SCORE = 0.85;
 
 export interface Engine {
   readonly kb: KnowledgeBase;
@@ -113,10 +115,31 @@ function refusal(
   };
 }
 
+/** Above this many characters a question is read for the question its last sentence asks. */
+const LONG_QUESTION = 200;
+const ASKING =
+  /^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|did|does|do|can|could|tell|list|name|give|show)\b/i;
+
+/**
+ * The question a long message ends with: people write the background first ("I read an article…
+ * Who is he lifeng?", "…so can you settle it for us: when is the deadline?"). The last sentence
+ * that ends with a question mark or starts like a question, from its last colon on.
+ */
+export function closingQuestion(text: string): string | null {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
+  for (let i = sentences.length - 1; i >= 0 && i >= sentences.length - 2; i--) {
+    const sentence = (sentences[i] as string).trim();
+    const afterColon = sentence.slice(sentence.lastIndexOf(":") + 1).trim();
+    const asked = afterColon.length >= 8 ? afterColon : sentence;
+    if (asked.endsWith("?") || ASKING.test(asked)) return asked === text.trim() ? null : asked;
+  }
+  return null;
+}
+
 export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConfig } = {}): Engine {
   const index = buildIndex(kb);
   const ranking = options.ranking ?? RANKING;
-  return {
+  const engine: Engine = {
     kb,
     index,
     resolve(phrase: string): string[] {
@@ -128,6 +151,15 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         return refusal(question, messages.emptyQuestion, [...DEFAULT_SUGGESTIONS], "invalid");
       if (question.length > MAX_QUESTION_LENGTH)
         return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
+      // A long message is answered by the question it ends with, when that question names
+      // something Parley knows; otherwise by all of it.
+      if (question.length > LONG_QUESTION) {
+        const closing = closingQuestion(question);
+        if (closing && analyze(closing, index).mentions.length > 0) {
+          const answer = engine.ask(closing, now);
+          if (answer.answered) return { ...answer, question };
+        }
+      }
       const analysis = analyze(question, index);
       // Parley reports what its sources say; it does not advise or foretell.
       if (SPECULATION.test(analysis.normalized))
@@ -161,9 +193,21 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
           ranked = [reported, ...ranked.filter((r) => r !== reported)];
         }
       }
-      const top = ranked[0];
+      let top = ranked[0];
       if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
-      const confidence = confidenceOf(top, analysis, index);
+      let confidence = confidenceOf(top, analysis, index);
+      // The best match may miss what is asked ("how much … does ByteDance keep") while one that
+      // scores nearly as well speaks to it: answer from that one rather than refuse.
+      if (confidence < ANSWER_THRESHOLD) {
+        const bar = top.score * CLOSE_SCORE;
+        const close = ranked.slice(1, 6).filter((r) => r.score >= bar);
+        const better = close.find((r) => confidenceOf(r, analysis, index) >= ANSWER_THRESHOLD);
+        if (better) {
+          top = better;
+          confidence = confidenceOf(better, analysis, index);
+          ranked = [better, ...ranked.filter((r) => r !== better)];
+        }
+      }
       if (confidence < ANSWER_THRESHOLD) {
         const lead = analysis.mentions.length ? messages.notInSources : messages.offTopic;
         return refusal(
@@ -177,4 +221,5 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
     },
   };
+  return engine;
 }

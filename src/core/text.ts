@@ -8,6 +8,7 @@ const STOPWORDS = new Set(
     "that these those there here has have had having any some as into than then so if not no yes " +
     "get got give show name tell know let lets just also very really much many more most " +
     "out off else during since until per up down over under onto upon via within without across against among " +
+    "between through throughout toward towards " +
     "s t d ll re ve m im youre wouldnt couldnt shouldnt wont cant hasnt havent hadnt thats dont doesnt didnt isnt arent wasnt werent"
   ).split(/\s+/),
 );
