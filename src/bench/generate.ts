@@ -3,6 +3,9 @@ import type { LocatedEntry } from "../knowledge/parse-file.ts";
 import type { Deadline, Event, Fact, Person, Quote, Source, Topic } from "../knowledge/schema.ts";
 import { entrySchemas, type Kind } from "../knowledge/schema.ts";
 import type { Entry, KnowledgeBase } from "../knowledge/types.ts";
+import { properNounsOf, Renamer } from "./rename.ts";
+
+export type GenerationMode = "copies" | "worlds";
 
 /**
  * Synthetic knowledge bases shaped like the shipped one, for measuring Parley at scale.
@@ -11,10 +14,18 @@ import type { Entry, KnowledgeBase } from "../knowledge/types.ts";
  * keep their real answers) plus N − shipped clones. Clones come in "generations": generation g is a
  * copy of the whole shipped world (sources, people, topics, events, facts, quotes, deadlines, so the
  * kinds keep their real proportions), every clone id suffixed `-g<g>` and every reference and
- * citation pointing at the clone of the same generation, so cross-references stay valid and each
- * generation reads like another set of talks. The last generation is a random subset. Text varies:
- * names, cities and titles get made-up words, prose (fact and quote text, consequences) is shuffled
- * with a share of its words swapped for words drawn from the shipped knowledge.
+ * citation pointing at the clone of the same generation, so cross-references stay valid. The last
+ * generation is a random subset. Two ways to vary the text:
+ *
+ * - "copies" (the load): the same talks told again. Names, cities and titles get a made-up word
+ *   added; prose (fact and quote text, consequences) is shuffled with a share of its words swapped
+ *   for words of the shipped knowledge. Every generation mentions the real people and countries,
+ *   so their posting lists grow with the size, as in a knowledge base with many sources on the same
+ *   talks. A shuffled copy can outscore the entry it copies, so a question may have many answers.
+ * - "worlds" (the judge): other talks. Every proper noun of the shipped knowledge (people,
+ *   places, countries, organisations, companies; not the United States or the calendar) is renamed
+ *   to a made-up one for the generation, and prose keeps its order with about a tenth of its
+ *   common words swapped. A question about the real talks then has one right answer at any size.
  */
 
 /** mulberry32: a small, fast, seeded PRNG, so every run builds the same knowledge. */
@@ -144,14 +155,55 @@ class Varier {
   }
 }
 
-function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMaker, vary: Varier): Entry {
+/**
+ * How a generation changes the text of what it clones: "copies" add a made-up word to names and
+ * shuffle prose; "worlds" rename proper nouns and keep prose in order (see the module comment).
+ */
+interface TextStyle {
+  /** A name or title: changed so it names something else (`word` is the clone's own made-up word). */
+  name(text: string, word: string): string;
+  /** Prose, varied by `swap` (the share of words swapped). */
+  prose(text: string, swap: number): string;
+  /** A short description (a role, what a deadline is for), varied but never reordered. */
+  varied(text: string, swap: number): string;
+  /** Short text kept as it is in copies (roles, places, occasions). */
+  plain(text: string): string;
+}
+
+function copiesStyle(vary: Varier): TextStyle {
+  return {
+    name: (text, word) => `${text} ${word}`,
+    prose: (text, swap) => vary.text(text, swap, true),
+    varied: (text, swap) => vary.text(text, swap, false),
+    plain: (text) => text,
+  };
+}
+
+function worldsStyle(renamer: Renamer, vary: Varier): TextStyle {
+  return {
+    name: (text, word) => (renamer.changes(text) ? renamer.text(text) : `${text} ${word}`),
+    // Fewer words swapped (a tenth or so), only common ones, in place: prose about other talks.
+    prose: (text, swap) => vary.text(renamer.text(text), swap / 3, false),
+    varied: (text, swap) => vary.text(renamer.text(text), swap / 3, false),
+    plain: (text) => renamer.text(text),
+  };
+}
+
+function cloneEntry(
+  entry: Entry,
+  gen: Generation,
+  suffix: string,
+  names: NameMaker,
+  style: TextStyle,
+  mode: GenerationMode,
+): Entry {
   const id = gen.id(entry.value.id);
   const cites = (list: readonly string[]) => list.map((c) => gen.cite(c));
   const ids = (list: readonly string[]) => list.map((i) => gen.id(i));
   switch (entry.kind) {
     case "sources": {
       const s = entry.value;
-      const value: Source = { ...s, id, title: `${s.title} (${names.next()})` };
+      const value: Source = { ...s, id, title: `${style.plain(s.title)} (${names.next()})` };
       return { kind: "sources", value };
     }
     case "people": {
@@ -160,9 +212,11 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
       const value: Person = {
         ...p,
         id,
-        name: `${p.name} ${word}`,
-        aliases: p.aliases.map((a) => `${a} ${word}`),
-        ...(p.role ? { role: vary.text(p.role, 0.25, false) } : {}),
+        name: style.name(p.name, word),
+        aliases: p.aliases.map((a) => style.name(a, word)),
+        ...(p.role ? { role: style.varied(p.role, 0.25) } : {}),
+        ...(p.affiliation ? { affiliation: style.plain(p.affiliation) } : {}),
+        ...(p.country ? { country: style.plain(p.country) } : {}),
         cite: cites(p.cite),
       };
       return { kind: "people", value };
@@ -173,8 +227,8 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
       const value: Topic = {
         ...t,
         id,
-        name: `${t.name} ${word}`,
-        synonyms: t.synonyms.map((s) => `${s} ${word}`),
+        name: style.name(t.name, word),
+        synonyms: t.synonyms.map((s) => style.name(s, word)),
       };
       return { kind: "topics", value };
     }
@@ -182,7 +236,9 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
       const e = entry.value;
       const city = cityOf(e.place);
       const newCity = names.next();
-      const relocate = (text: string) => (city ? text.split(city).join(newCity) : text);
+      // Copies move each round to a made-up city; worlds rename every place anyway.
+      const relocate = (text: string) =>
+        mode === "copies" ? (city ? text.split(city).join(newCity) : text) : style.plain(text);
       const title = relocate(e.title);
       const value: Event = {
         ...e,
@@ -194,7 +250,9 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
         }),
         ...(e.place ? { place: relocate(e.place) } : {}),
         place_aliases: e.place_aliases.map((a) => `${relocate(a)} ${suffix}`),
-        ...(e.outcome ? { outcome: vary.text(relocate(e.outcome), 0.3, true) } : {}),
+        ...(e.outcome
+          ? { outcome: style.prose(mode === "copies" ? relocate(e.outcome) : e.outcome, 0.3) }
+          : {}),
         participants: ids(e.participants),
         ...(e.part_of ? { part_of: gen.id(e.part_of) } : {}),
         topics: ids(e.topics),
@@ -207,10 +265,10 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
       const value: Fact = {
         ...f,
         id,
-        text: vary.text(f.text, 0.35, true),
+        text: style.prose(f.text, 0.35),
         about: ids(f.about),
         disputes: f.disputes.filter((d) => gen.cloned(d)).map((d) => gen.id(d)),
-        ...(f.note ? { note: vary.text(f.note, 0.35, true) } : {}),
+        ...(f.note ? { note: style.prose(f.note, 0.35) } : {}),
         cite: cites(f.cite),
       };
       return { kind: "facts", value };
@@ -220,9 +278,10 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
       const value: Quote = {
         ...q,
         id,
-        text: vary.text(q.text, 0.35, true),
+        text: style.prose(q.text, 0.35),
         speaker: gen.id(q.speaker),
         ...(q.event ? { event: gen.id(q.event) } : {}),
+        ...(q.occasion ? { occasion: style.plain(q.occasion) } : {}),
         about: ids(q.about),
         cite: cites(q.cite),
       };
@@ -232,11 +291,13 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
       const d = entry.value;
       // A chain of extensions is only cloned whole: a clone never points into the shipped chain.
       const { superseded_by: next, ...rest } = d;
+      const what = style.plain(d.what);
       const value: Deadline = {
         ...rest,
         id,
-        what: `${vary.text(d.what, 0.25, false)} — ${suffix}`,
-        consequence: vary.text(d.consequence, 0.35, true),
+        what: mode === "copies" || what === d.what ? `${style.varied(d.what, 0.25)} — ${suffix}` : what,
+        consequence: style.prose(d.consequence, 0.35),
+        ...(d.instrument ? { instrument: style.plain(d.instrument) } : {}),
         set_by: ids(d.set_by),
         about: ids(d.about),
         history: d.history.map((h) => ({ ...h, cite: cites(h.cite) })),
@@ -248,6 +309,27 @@ function cloneEntry(entry: Entry, gen: Generation, suffix: string, names: NameMa
     default:
       throw new Error("unknown entry kind");
   }
+}
+
+/** Kinds other entries refer to: a first generation of other talks that is partial clones them first. */
+const REFERRED: ReadonlySet<Entry["kind"]> = new Set(["sources", "people", "topics", "events"]);
+
+/**
+ * The entries of the last, partial generation: a random subset. For other talks with no whole
+ * generation before it, the entries others refer to come first, so that its clones can refer to
+ * clones rather than to the real talks.
+ */
+function partialGeneration(
+  rand: Rand,
+  originals: readonly Entry[],
+  count: number,
+  mode: GenerationMode,
+  g: number,
+): Entry[] {
+  if (mode === "copies" || g > 1) return shuffle(rand, [...originals]).slice(0, count);
+  const referred = originals.filter((e) => REFERRED.has(e.kind));
+  const rest = originals.filter((e) => !REFERRED.has(e.kind));
+  return [...shuffle(rand, referred), ...shuffle(rand, rest)].slice(0, count);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -269,7 +351,13 @@ export interface Generated {
  * A knowledge base of exactly `size` entries (every kind counted, as in `byId`), built from the
  * shipped one. Entries pass the same schemas and cross-check as loaded knowledge, and are frozen.
  */
-export function generateKnowledge(base: KnowledgeBase, size: number, seed = 20250915): Generated {
+export function generateKnowledge(
+  base: KnowledgeBase,
+  size: number,
+  options: { mode?: GenerationMode; seed?: number } = {},
+): Generated {
+  const mode = options.mode ?? "copies";
+  const seed = options.seed ?? 20250915;
   const started = performance.now();
   const rand = prng(seed ^ size);
   const originals = entriesOf(base);
@@ -281,23 +369,34 @@ export function generateKnowledge(base: KnowledgeBase, size: number, seed = 2025
     vocabulary.map((w) => w.replace(/[^\p{L}]/gu, "")),
   );
   const vary = new Varier(rand, vocabulary);
+  // Other worlds swap in common words only: a real name swapped in would bring the real talks back.
+  const common = new Varier(
+    rand,
+    vocabulary.filter((w) => !/\p{Lu}|\p{Script=Han}/u.test(w)),
+  );
+  const proper = mode === "worlds" ? properNounsOf(base) : new Set<string>();
 
   const all: Entry[] = [...originals];
   let remaining = size - originals.length;
   for (let g = 1; remaining > 0; g++) {
     const chosen =
-      remaining >= originals.length ? originals : shuffle(rand, [...originals]).slice(0, remaining);
+      remaining >= originals.length ? originals : partialGeneration(rand, originals, remaining, mode, g);
     const clonedIds = new Set(chosen.map((e) => e.value.id));
+    // What a partial generation did not clone, its clones refer to where they can: in other talks,
+    // to the previous (whole) generation, so that no clone links to the real talks.
+    const elsewhere = (id: string) => (mode === "worlds" && g > 1 ? `${id}-g${g - 1}` : id);
     const gen: Generation = {
       cloned: (id) => clonedIds.has(id),
-      id: (id) => (clonedIds.has(id) ? `${id}-g${g}` : id),
+      id: (id) => (clonedIds.has(id) ? `${id}-g${g}` : elsewhere(id)),
       cite: (c) => {
         const [source = c, ...locator] = c.split(/\s+/);
         return [gen.id(source), ...locator].join(" ");
       },
     };
     const suffix = names.next();
-    for (const entry of chosen) all.push(cloneEntry(entry, gen, suffix, names, vary));
+    const style =
+      mode === "copies" ? copiesStyle(vary) : worldsStyle(new Renamer(proper, () => names.next()), common);
+    for (const entry of chosen) all.push(cloneEntry(entry, gen, suffix, names, style, mode));
     remaining -= chosen.length;
   }
   const generateMs = performance.now() - started;
@@ -331,5 +430,9 @@ export function generateKnowledge(base: KnowledgeBase, size: number, seed = 2025
   }
   deepFreeze(kb);
   const validateMs = performance.now() - validated;
-  return { kb: Object.freeze({ ...kb, byId, version: `generated-${size}-${seed}` }), generateMs, validateMs };
+  return {
+    kb: Object.freeze({ ...kb, byId, version: `generated-${mode}-${size}-${seed}` }),
+    generateMs,
+    validateMs,
+  };
 }

@@ -1,0 +1,57 @@
+import type { Answer } from "../core/answer.ts";
+import type { Engine } from "../core/engine.ts";
+import { analyze } from "../core/understand.ts";
+import { judge } from "../eval/run-eval.ts";
+import type { BenchQuestion } from "./questions.ts";
+
+/** What the benchmark keeps of one answer: whether it is right, and which entry it leads with. */
+export interface Verdict {
+  answered: boolean;
+  first: string | null;
+  /** Right by the question's expectations, judged as the evaluation judges (citation included). */
+  right: boolean;
+}
+
+/**
+ * `amongOthers`: the knowledge holds other talks too, where a generic question (see BenchQuestion)
+ * is right with any cited answer.
+ */
+export function verdictOf(question: BenchQuestion, answer: Answer, amongOthers = false): Verdict {
+  const asked = {
+    q: question.q,
+    kind: question.kind === "refused" ? ("refuse" as const) : ("what" as const),
+    expect: amongOthers && question.generic ? [] : [...question.expect],
+    cite: [],
+  };
+  return { answered: answer.answered, first: answer.entries[0] ?? null, right: judge(asked, answer).pass };
+}
+
+export const sameEntry = (a: Verdict, b: Verdict) => a.answered === b.answered && a.first === b.first;
+
+export const showVerdict = (v: Verdict) =>
+  `${v.answered ? `answered ${v.first ?? "(no entry)"}` : "refused"}${v.right ? "" : " (wrong)"}`;
+
+/**
+ * Why an answer on generated knowledge leads with another entry than on the shipped one. In
+ * "copies" a clone is a shipped entry with words swapped at random, so it can pick up words of
+ * the question its original lacks and then rightly outrank it: the generator's doing. In "worlds"
+ * a clone is about other talks, so leading with one is a wrong turn unless the question names
+ * nothing particular to the real talks (then it is as good an answer).
+ */
+export type Cause = "same entry, cloned" | "clone gained question words" | "another shipped entry" | "engine";
+
+const shippedIdOf = (id: string) => id.replace(/-g\d+$/, "");
+
+export function causeOf(engine: Engine, question: string, here: Verdict, shipped: Verdict): Cause | null {
+  if (sameEntry(here, shipped)) return null;
+  if (!here.answered || !shipped.answered || !here.first || !shipped.first) return "engine";
+  const original = shippedIdOf(here.first);
+  if (original === here.first) return "another shipped entry";
+  if (original === shipped.first) return "same entry, cloned";
+  const { terms } = analyze(question, engine.index);
+  const docTerms = (id: string) => new Set(engine.index.docs.find((d) => d.id === id)?.terms ?? []);
+  const clone = docTerms(here.first);
+  const source = docTerms(original);
+  const shared = (set: Set<string>) => terms.filter((t) => set.has(t)).length;
+  return shared(clone) > shared(source) ? "clone gained question words" : "engine";
+}
