@@ -128,30 +128,34 @@ export function report(
     );
 
   console.log(
-    "\nAnswers (right: contains what a right answer must, with a citation, or refuses what must be refused)\n",
+    "\nAnswers — right: contains what a right answer must, with a citation, or refuses what must be refused; still right: of those right on the shipped knowledge\n",
   );
+  const right = (j: Judged) => share(j.verdicts.filter((v) => v.right).length, questions.length);
   console.log(
     table(
       [
         "knowledge",
-        "right",
-        "other talks: still right",
+        "other talks: right",
+        "still right",
         "same first entry",
         "build ms",
         "copies: right",
+        "still right",
         "same first entry",
       ],
       results.map((r) => {
+        if (r.plan.size === null) return [r.plan.label, right(r.copies), "—", "—", "—", "—", "—", "—"];
         const w = r.worlds ? keptRight(r.worlds, reference) : null;
         const c = keptRight(r.copies, reference);
         return [
           r.plan.label,
-          share(r.copies.verdicts.filter((v) => v.right).length, questions.length),
+          r.worlds ? right(r.worlds) : "—",
           w ? share(w.kept, w.of) : "—",
           r.worlds ? share(sameAsShipped(r.worlds, reference), questions.length) : "—",
           r.worlds ? fmt(r.worlds.buildMs) : "—",
-          r.plan.size === null ? "—" : share(c.kept, c.of),
-          r.plan.size === null ? "—" : share(sameAsShipped(r.copies, reference), questions.length),
+          right(r.copies),
+          share(c.kept, c.of),
+          share(sameAsShipped(r.copies, reference), questions.length),
         ];
       }),
     ),
