@@ -131,7 +131,7 @@ export function stem(word: string): string {
     }
   }
   if (/([b-df-hj-km-np-rtv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith("e") && w.length > 3) w = w.slice(0, -1);
   if (w.endsWith("y") && w.length > 4) w = `${w.slice(0, -1)}i`;
   return w;
 }
