@@ -12,18 +12,25 @@ export interface Verdict {
   right: boolean;
 }
 
+/** A generated clone's id: its original's with the generation added. */
+const CLONE = /-g\d+$/;
+
 /**
- * `amongOthers`: the knowledge holds other talks too, where a generic question (see BenchQuestion)
- * is right with any cited answer.
+ * `amongOthers`: the knowledge holds other talks too. There a question about the real talks is
+ * right only when answered from them (other talks share their numbers and dates, so an answer
+ * from one may read right), and a generic question (see BenchQuestion) with any cited answer.
  */
 export function verdictOf(question: BenchQuestion, answer: Answer, amongOthers = false): Verdict {
+  const generic = amongOthers && question.generic;
   const asked = {
     q: question.q,
     kind: question.kind === "refused" ? ("refuse" as const) : ("what" as const),
-    expect: amongOthers && question.generic ? [] : [...question.expect],
+    expect: generic ? [] : [...question.expect],
     cite: [],
   };
-  return { answered: answer.answered, first: answer.entries[0] ?? null, right: judge(asked, answer).pass };
+  const first = answer.entries[0] ?? null;
+  const fromElsewhere = amongOthers && !generic && first !== null && CLONE.test(first);
+  return { answered: answer.answered, first, right: judge(asked, answer).pass && !fromElsewhere };
 }
 
 export const sameEntry = (a: Verdict, b: Verdict) => a.answered === b.answered && a.first === b.first;
