@@ -14,8 +14,12 @@ import type { Analysis } from "./understand.ts";
  */
 const LONGEST_LIST = 12;
 
-/** Share of the shorter text's content words two same-day entries share when they are the same thing. */
-const SAME_THING = 0.6;
+/**
+ * Share of their content words (of both together) two same-day entries have in common when they
+ * are the same thing told twice. Different things on the same day share at most two fifths in the
+ * shipped knowledge ("End of the one-year hold…" and "End of China's one-year suspension…").
+ */
+const SAME_THING = 0.5;
 
 function contentWords(text: string): Set<string> {
   return new Set(
@@ -43,7 +47,7 @@ function distinct<T>(items: readonly T[], dateOf: (item: T) => string, textOf: (
         t.words ??= contentWords(textOf(t.item));
         let shared = 0;
         for (const w of words) if (t.words.has(w)) shared++;
-        return shared >= SAME_THING * Math.min(words.size, t.words.size);
+        return shared >= SAME_THING * (words.size + t.words.size - shared);
       });
       if (repeats) continue;
     }

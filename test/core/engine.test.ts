@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { generateKnowledge } from "../../src/bench/generate.ts";
+import { closingQuestion, createEngine } from "../../src/core/engine.ts";
 import { messages } from "../../src/core/messages.ts";
 import { shippedEngine } from "../support/engine.ts";
 
@@ -115,6 +117,75 @@ describe("deadlines relative to now", () => {
     const a = ask("what are the deadlines");
     expect(a.answered).toBe(true);
     expect(a.lead.split("\n").length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("how people type", () => {
+  it.each([
+    ["wen is the tiktok deadline", "tiktok deadline?"],
+    ["wat did greer say about tariffs", "what did greer say about tariffs"],
+    [
+      "hw many tonnes of soybeans did china promise to buy",
+      "how many tonnes of soybeans did china promise to buy",
+    ],
+  ])("reads “%s” as “%s”", (typed, meant) => {
+    expect(ask(typed).entries[0]).toBe(ask(meant).entries[0]);
+  });
+
+  it("keeps a chat spelling that is not the first word, or not before a verb, as it is", () => {
+    // "wen" as a name part (Wang Wen Tao) still finds the minister.
+    expect(engine.resolve("wang wen tao")).toContain("wang-wentao");
+  });
+
+  it.each([
+    [
+      "I read about it on the train and did not catch much. Anyway, what I want to know is this: where were the madrid talks held?",
+      "where were the madrid talks held?",
+    ],
+    ["Long story short, my uncle says it ended in May. Who is he lifeng?", "Who is he lifeng?"],
+    ["Please settle an argument. Tell me about the busan summit.", "Tell me about the busan summit."],
+    ["No question here, just a story about my day at the shop.", null],
+  ])("finds the question a long message ends with: %s", (text, closing) => {
+    expect(closingQuestion(text)).toBe(closing);
+  });
+
+  it("answers a long message by the question it ends with", () => {
+    const preamble =
+      "So I have been following the news about the trade war on and off for most of the year, and honestly " +
+      "it is hard to keep track of all the rounds, the cities, the people involved and the tariff numbers. ";
+    const a = ask(
+      `${preamble}Anyway, what I actually want to know is this: where were the madrid talks held?`,
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toContain("Santa Cruz");
+    expect(a.question).toContain("So I have been following");
+  });
+
+  it("reads words like “between” as the glue they are, not as what is asked", () => {
+    const a = ask("How long was the June 5 call between Trump and Xi?");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/90 minutes/);
+  });
+});
+
+describe("lists when the knowledge repeats itself", () => {
+  // Generated copies tell every round and deadline again, on the same dates.
+  const repeated = createEngine(generateKnowledge(engine.kb, 3000).kb);
+
+  it("lists each round once, not every report of it", () => {
+    const lines = repeated.ask("list the rounds of talks", LATER).lead.split("\n");
+    expect(lines.filter((l) => l.includes("Geneva")).length).toBeLessThanOrEqual(1);
+    for (const city of ["Geneva", "London", "Stockholm", "Madrid"])
+      expect(
+        lines.some((l) => l.includes(city)),
+        city,
+      ).toBe(true);
+  });
+
+  it("lists deadlines of more than one kind", () => {
+    const lead = repeated.ask("what are the deadlines", LATER).lead;
+    expect(lead).toMatch(/TikTok/);
+    expect(lead).toMatch(/soybean/i);
   });
 });
 
