@@ -3,25 +3,10 @@ import { dateOf, forEachLinkedId, searchableFields, sideOf, titleFieldCount, tit
 import { type DocStore, IndexedDoc } from "./indexed-doc.ts";
 import { Grouping, grownInt32, IntList } from "./int-list.ts";
 import { LONGEST_NAME_IN_TEXT, type Names } from "./name-lexicon.ts";
+import { Numbering } from "./numbering.ts";
 import { DOC_KINDS, type DocKind, type DocTable } from "./search-index.ts";
 import { canonicalTerm, isStopword, stem } from "./text.ts";
 import type { Tokenizer } from "./tokenizer.ts";
-
-/** Strings numbered in order of first appearance. */
-class Numbering {
-  readonly list: string[] = [];
-  private readonly numbers = new Map<string, number>();
-
-  number(text: string): number {
-    let n = this.numbers.get(text);
-    if (n === undefined) {
-      n = this.list.length;
-      this.numbers.set(text, n);
-      this.list.push(text);
-    }
-    return n;
-  }
-}
 
 const UNREAD = -2;
 const STOPWORD = -1;

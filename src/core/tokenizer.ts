@@ -1,4 +1,5 @@
 import { grownInt32 } from "./int-list.ts";
+import { Numbering } from "./numbering.ts";
 import { foldDiacritics, foldLower, phrases, wordLocal, words } from "./text.ts";
 
 /**
@@ -214,33 +215,26 @@ export class Tokenizer {
   private count = 0;
   private whole = false;
   private follower = 0;
-  private readonly wordNumbers = new Map<string, number>();
-  private readonly wordList: string[] = [];
+  private readonly wordNumbering = new Numbering();
 
   /** How many distinct words (and name parts) have been numbered. */
   get wordCount(): number {
-    return this.wordList.length;
+    return this.wordNumbering.list.length;
   }
 
   /** The text of a word number. */
   word(n: number): string {
-    return this.wordList[n] as string;
+    return this.wordNumbering.list[n] as string;
   }
 
   /** The number of a word, or -1 when it was never numbered. */
   numberOf(word: string): number {
-    return this.wordNumbers.get(word) ?? -1;
+    return this.wordNumbering.find(word);
   }
 
   /** The number of a word, numbering it if it is new. */
   wordNumber(word: string): number {
-    let n = this.wordNumbers.get(word);
-    if (n === undefined) {
-      n = this.wordList.length;
-      this.wordNumbers.set(word, n);
-      this.wordList.push(word);
-    }
-    return n;
+    return this.wordNumbering.number(word);
   }
 
   /** words(normalize(text)) as word numbers in `out`; returns how many. */
