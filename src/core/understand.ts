@@ -208,11 +208,13 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const salient: string[] = [];
   const weights = new Map<string, number>();
   const named = new Set<string>();
+  // Words someone quotes are the words to find, however vague they are elsewhere ("issues").
+  const quoted = new Set(fragment ? words(normalize(fragment)) : []);
   tokens.forEach((w, i) => {
     if (isStopword(w)) return;
     const t = correct(w, index, stems[i]);
     contentTerms.push(t);
-    const generic = GENERIC.has(t) || GENERIC.has(stems[i] as string);
+    const generic = !quoted.has(w) && (GENERIC.has(t) || GENERIC.has(stems[i] as string));
     if (!covered.has(i) && !generic) salient.push(t);
     if (covered.has(i)) named.add(t);
     const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;
