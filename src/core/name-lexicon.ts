@@ -71,21 +71,34 @@ export class NameLexicon extends FuzzyLexicon<string> {
   }
 
   override add(key: string, value: string): void {
-    this.addWords(value, this.tokenizer.out, this.tokenizer.parts(key));
+    this.addName(value, key);
   }
 
-  /** Adds `id` under the name made of the word numbers words[0 … count). */
-  addWords(id: string, words: Int32Array, count: number): void {
+  /**
+   * Adds `id` under a name as it is written, normalised; returns how many words the name has (0:
+   * none, not added). Its word numbers are left in the tokenizer's `out`.
+   */
+  addName(id: string, phrase: string): number {
+    const count = this.tokenizer.parts(phrase);
+    this.addWords(id, count);
+    return count;
+  }
+
+  addNames(id: string, phrases: readonly string[]): void {
+    for (let i = 0; i < phrases.length; i++) this.addName(id, phrases[i] as string);
+  }
+
+  /** Adds `id` under the name made of the tokenizer's word numbers out[0 … count). */
+  private addWords(id: string, count: number): void {
     if (count === 0) return;
+    const words = this.tokenizer.out;
     const node = this.tree.insert(words, count);
     const known = this.tree.keyAt(node);
     if (known >= 0) {
       this.addValue(known, id);
       return;
     }
-    let key = this.tokenizer.word(words[0] as number);
-    for (let k = 1; k < count; k++) key += ` ${this.tokenizer.word(words[k] as number)}`;
-    this.tree.setKey(node, this.push(key, id));
+    this.tree.setKey(node, this.push(this.tokenizer.joined(count), id));
     for (let k = 0; k < count; k++) this.partWords.push(words[k] as number);
     this.partStart.push(this.partWords.length);
   }
@@ -103,28 +116,6 @@ export class NameLexicon extends FuzzyLexicon<string> {
   }
 }
 
-/** Adds names as they are written, normalised by the lexicon's tokenizer. */
-class NameCollector {
-  constructor(
-    readonly lexicon: NameLexicon,
-    readonly tokenizer: Tokenizer,
-  ) {}
-
-  /**
-   * Adds a name under its normalised form; returns how many words it has (0: none, not added).
-   * Its word numbers are left in the tokenizer's `out`.
-   */
-  add(id: string, phrase: string): number {
-    const count = this.tokenizer.parts(phrase);
-    this.lexicon.addWords(id, this.tokenizer.out, count);
-    return count;
-  }
-
-  addAll(id: string, phrases: readonly string[]): void {
-    for (let i = 0; i < phrases.length; i++) this.add(id, phrases[i] as string);
-  }
-}
-
 /**
  * Builds the name lexicon: people, places, topics and events under every name they go by.
  * Names are normalised by `tokenizer`, whose word numbers the tree is keyed by.
@@ -134,45 +125,37 @@ export function buildNames(kb: KnowledgeBase, tokenizer: Tokenizer = new Tokeniz
   for (let i = 0; i < kb.people.length; i++) expected += 2 + (kb.people[i] as Person).aliases.length;
   for (let i = 0; i < kb.topics.length; i++) expected += 1 + (kb.topics[i] as Topic).synonyms.length;
   for (let i = 0; i < kb.events.length; i++) expected += 5 + (kb.events[i] as Event).aliases.length;
-  const lexicon = new NameLexicon(tokenizer, expected);
-  const names = new NameCollector(lexicon, tokenizer);
+  const names = new NameLexicon(tokenizer, expected);
   // Indexed loops throughout: a knowledge base of 100,000 entries has some 150,000 names.
   for (let i = 0; i < kb.people.length; i++) {
     const p = kb.people[i] as Person;
-    const count = names.add(p.id, p.name);
+    const count = names.addName(p.id, p.name);
     // A person is also known by surname ("Bessent"), unless the surname is too common to be telling.
-    const surname = count > 1 ? (tokenizer.out[count - 1] as number) : -1;
-    names.addAll(p.id, p.aliases);
-    if (p.kind === "person" && surname >= 0 && !WEAK_NAME_PARTS.has(tokenizer.word(surname)))
-      lexicon.addWords(p.id, Int32Array.of(surname), 1);
+    const surname = count > 1 ? tokenizer.word(tokenizer.out[count - 1] as number) : "";
+    names.addNames(p.id, p.aliases);
+    if (p.kind === "person" && surname && !WEAK_NAME_PARTS.has(surname)) names.addName(p.id, surname);
   }
   for (let i = 0; i < kb.topics.length; i++) {
     const t = kb.topics[i] as Topic;
-    names.add(t.id, t.name);
-    names.addAll(t.id, t.synonyms);
+    names.addName(t.id, t.name);
+    names.addNames(t.id, t.synonyms);
   }
   for (let i = 0; i < kb.events.length; i++) {
     const e = kb.events[i] as Event;
-    names.add(e.id, e.title);
-    names.addAll(e.id, e.aliases);
+    names.addName(e.id, e.title);
+    names.addNames(e.id, e.aliases);
     // A round of talks is known by its city: "the Madrid talks", "in Geneva".
     if (e.place && (e.kind === "round" || e.kind === "summit")) {
       const parts = e.place.split(",").map((s) => s.trim());
       const city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
       if (city) {
         // Capitals stand for governments ("Washington and Beijing agreed"), so only "Beijing summit" names the event.
-        const cityParts = tokenizer.parts(city);
-        const normalised = Array.from(tokenizer.out.subarray(0, cityParts), (w) => tokenizer.word(w)).join(
-          " ",
-        );
-        if (!GOVERNMENT_SEATS.has(normalised)) names.add(e.id, city);
-        names.add(e.id, `${city} talks`);
-        names.add(e.id, `${city} round`);
-        names.add(e.id, `${city} summit`);
+        if (!GOVERNMENT_SEATS.has(tokenizer.joined(tokenizer.parts(city)))) names.addName(e.id, city);
+        names.addNames(e.id, [`${city} talks`, `${city} round`, `${city} summit`]);
       }
     }
   }
-  return gather(lexicon, tokenizer);
+  return gather(names, tokenizer);
 }
 
 /** The word lists, from every distinct name in the order it was first added. */

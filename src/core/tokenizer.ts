@@ -24,8 +24,7 @@ const FNV_PRIME = 0x01000193;
 
 /** Whether a UTF-16 code unit is whitespace to JavaScript's \s. */
 function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  return c >= 160 && isWideSpace(c);
+  return c > 32 ? c >= 160 && isWideSpace(c) : c === 32 || (c >= 9 && c <= 13);
 }
 
 /** Whether a code unit from 160 up is whitespace to JavaScript's \s. */
@@ -237,6 +236,13 @@ export class Tokenizer {
     return this.wordNumbering.number(word);
   }
 
+  /** The words out[0 … count) joined by spaces (after parts(), the text normalised). */
+  joined(count: number): string {
+    let text = count > 0 ? this.word(this.out[0] as number) : "";
+    for (let k = 1; k < count; k++) text += ` ${this.word(this.out[k] as number)}`;
+    return text;
+  }
+
   /** words(normalize(text)) as word numbers in `out`; returns how many. */
   tokens(text: string): number {
     this.begin();
@@ -301,6 +307,17 @@ export class Tokenizer {
    * rewritten text's pieces will do).
    */
   private cut(text: string): void {
+    this.scan(text, false);
+  }
+
+  /** Replaces the pieces cut by those of the text lowercased and rewritten. */
+  private cutRewritten(original: string): void {
+    this.count = 0;
+    this.scan(phrases(foldLower(original)), true);
+  }
+
+  /** Cuts a text into pieces at whitespace; `rewritten`: the text is already lowercased and rewritten. */
+  private scan(text: string, rewritten: boolean): void {
     let from = 0;
     // FNV-1a of the piece so far, over its UTF-16 code units, worked out in the same pass that
     // looks for the spaces between pieces: reading the text once is most of the work.
@@ -308,59 +325,34 @@ export class Tokenizer {
     const length = text.length;
     for (let i = 0; i < length; i++) {
       const c = text.charCodeAt(i);
-      if (c > 32 ? c < 160 || !isWideSpace(c) : c !== 32 && (c < 9 || c > 13)) {
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-        continue;
-      }
-      if (i > from) this.cutPiece(text, from, i, hash);
-      from = i + 1;
-      hash = FNV_OFFSET;
-    }
-    if (length > from) this.cutPiece(text, from, length, hash);
-  }
-
-  private cutPiece(text: string, from: number, to: number, hash: number): void {
-    let piece = this.raw.lookup(text, from, to, hash);
-    if (piece < 0) {
-      piece = this.addRaw(text.slice(from, to));
-      this.raw.add(text, from, to, hash, piece);
-    }
-    const follower = this.follower;
-    if (follower !== 0 && startsWithWord(this.lowered[piece] as string, FOLLOWERS[follower] as string))
-      this.whole = true;
-    if (this.wholeText[piece]) this.whole = true;
-    this.follower = this.joins[piece] as number;
-    if (this.count === this.cutOut.length) this.cutOut = grownInt32(this.cutOut, this.count + 1);
-    this.cutOut[this.count++] = piece;
-  }
-
-  /** Replaces the pieces cut by those of the text lowercased and rewritten. */
-  private cutRewritten(original: string): void {
-    const text = phrases(foldLower(original));
-    let count = 0;
-    let from = 0;
-    let hash = FNV_OFFSET;
-    const length = text.length;
-    for (let i = 0; i <= length; i++) {
-      const c = i < length ? text.charCodeAt(i) : 32;
       if (!isSpace(c)) {
         hash = Math.imul(hash ^ c, FNV_PRIME);
         continue;
       }
-      if (i > from) {
-        let piece = this.rewritten.lookup(text, from, i, hash);
-        if (piece < 0) {
-          const own = text.slice(from, i);
-          piece = this.addPiece(own, wordLocal(own), false, 0);
-          this.rewritten.add(text, from, i, hash, piece);
-        }
-        if (count === this.cutOut.length) this.cutOut = grownInt32(this.cutOut, count + 1);
-        this.cutOut[count++] = piece;
-      }
+      if (i > from) this.cutPiece(text, from, i, hash, rewritten);
       from = i + 1;
       hash = FNV_OFFSET;
     }
-    this.count = count;
+    if (length > from) this.cutPiece(text, from, length, hash, rewritten);
+  }
+
+  private cutPiece(text: string, from: number, to: number, hash: number, rewritten: boolean): void {
+    const table = rewritten ? this.rewritten : this.raw;
+    let piece = table.lookup(text, from, to, hash);
+    if (piece < 0) {
+      const own = text.slice(from, to);
+      piece = rewritten ? this.addPiece(own, wordLocal(own), false, 0) : this.addRaw(own);
+      table.add(text, from, to, hash, piece);
+    }
+    if (!rewritten) {
+      const follower = this.follower;
+      if (follower !== 0 && startsWithWord(this.lowered[piece] as string, FOLLOWERS[follower] as string))
+        this.whole = true;
+      if (this.wholeText[piece]) this.whole = true;
+      this.follower = this.joins[piece] as number;
+    }
+    if (this.count === this.cutOut.length) this.cutOut = grownInt32(this.cutOut, this.count + 1);
+    this.cutOut[this.count++] = piece;
   }
 
   private addRaw(raw: string): number {
