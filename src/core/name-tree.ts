@@ -1,7 +1,5 @@
-import { grownInt32, hashPair } from "./int-list.ts";
-
-/** Ints per edge slot: parent node, word, child + 1 (0: an empty slot), and one to align slots. */
-const EDGE = 4;
+import { grownInt32 } from "./int-list.ts";
+import { IntPairMap } from "./int-pair-map.ts";
 
 /**
  * A trie of names by word number: following a text's words from any position finds every name
@@ -28,15 +26,12 @@ export class NameTree {
   /** Node → the mask of its children's words. */
   private childMask = new Int32Array(1024);
   private nodes = 0;
-  /** Edge slots of EDGE ints each, so that a probe reads one cache line. */
-  private edgeTable: Int32Array;
-  private edges = 0;
+  /** (parent node, word) → child node. */
+  private readonly edges: IntPairMap;
 
   /** `expectedEdges`: about how many edges the tree will have, so that its table need not grow. */
   constructor(expectedEdges = 0) {
-    let slots = 1 << 12;
-    while (slots < expectedEdges * 2) slots *= 2;
-    this.edgeTable = new Int32Array(EDGE * slots);
+    this.edges = new IntPairMap(expectedEdges);
   }
 
   /** The node of the name whose word numbers are words[0 … count), made if new. */
@@ -53,7 +48,8 @@ export class NameTree {
       let child = this.child(node, word);
       if (child < 0) {
         child = this.newNode();
-        this.addEdge(node, word, child);
+        this.edges.add(node, word, child);
+        this.childMask[node] = (this.childMask[node] as number) | (1 << (word & 31));
       }
       node = child;
     }
@@ -104,14 +100,7 @@ export class NameTree {
   /** The node reached from `node` by `word`, or -1. */
   child(node: number, word: number): number {
     if (((this.childMask[node] as number) & (1 << (word & 31))) === 0) return -1;
-    const table = this.edgeTable;
-    const mask = table.length / EDGE - 1;
-    for (let slot = hashOf(node, word) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * EDGE;
-      const held = table[at + 2] as number;
-      if (held === 0) return -1;
-      if (table[at] === node && table[at + 1] === word) return held - 1;
-    }
+    return this.edges.get(node, word);
   }
 
   /** The lexicon key of the name that ends at `node`, or -1. */
@@ -126,32 +115,4 @@ export class NameTree {
     }
     return this.nodes++;
   }
-
-  private addEdge(parent: number, word: number, child: number): void {
-    // Kept at most half full, so that probes stay short.
-    if ((this.edges + 1) * 2 * EDGE > this.edgeTable.length) this.rehash();
-    place(this.edgeTable, parent, word, child + 1);
-    this.childMask[parent] = (this.childMask[parent] as number) | (1 << (word & 31));
-    this.edges++;
-  }
-
-  private rehash(): void {
-    const old = this.edgeTable;
-    this.edgeTable = new Int32Array(old.length * 2);
-    for (let at = 0; at < old.length; at += EDGE)
-      if (old[at + 2] !== 0)
-        place(this.edgeTable, old[at] as number, old[at + 1] as number, old[at + 2] as number);
-  }
 }
-
-function place(table: Int32Array, parent: number, word: number, held: number): void {
-  const mask = table.length / EDGE - 1;
-  let slot = hashOf(parent, word) & mask;
-  while (table[slot * EDGE + 2] !== 0) slot = (slot + 1) & mask;
-  const at = slot * EDGE;
-  table[at] = parent;
-  table[at + 1] = word;
-  table[at + 2] = held;
-}
-
-const hashOf = hashPair;

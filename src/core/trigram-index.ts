@@ -1,4 +1,5 @@
-import { grownInt32, hashPair, IntList } from "./int-list.ts";
+import { grownInt32, IntList } from "./int-list.ts";
+import { IntPairMap } from "./int-pair-map.ts";
 
 /**
  * Which keys contain each trigram (of the key padded with a space at each end), packed into one
@@ -21,15 +22,8 @@ class GramNumbers {
   private symbolCount = 0;
   /** Three symbols → trigram id + 1 (0: none). */
   private readonly narrow = new Int32Array(SYMBOLS * SYMBOLS * SYMBOLS);
-  /**
-   * Trigrams with a character that has no symbol (Chinese names, say): an open-addressed table
-   * keyed by the first two characters and the third, kept at most half full.
-   */
-  private wideAB = new Int32Array(1024);
-  private wideC = new Int32Array(1024);
-  /** Trigram id + 1 at each slot (0: empty). */
-  private wideId = new Int32Array(1024);
-  private wideCount = 0;
+  /** Trigrams with a character that has no symbol (Chinese names, say), by their first two characters and the third. */
+  private readonly wide = new IntPairMap();
   count = 0;
 
   private symbol(code: number, assign: boolean): number {
@@ -60,35 +54,11 @@ class GramNumbers {
   }
 
   private wideGram(ab: number, c: number, assign: boolean): number {
-    const mask = this.wideId.length - 1;
-    let slot = hashPair(ab, c) & mask;
-    for (; this.wideId[slot] !== 0; slot = (slot + 1) & mask)
-      if (this.wideAB[slot] === ab && this.wideC[slot] === c) return (this.wideId[slot] as number) - 1;
-    if (!assign) return -1;
+    const known = this.wide.get(ab, c);
+    if (known >= 0 || !assign) return known;
     const id = this.count++;
-    this.wideAB[slot] = ab;
-    this.wideC[slot] = c;
-    this.wideId[slot] = id + 1;
-    if (++this.wideCount * 2 > this.wideId.length) this.growWide();
+    this.wide.add(ab, c, id);
     return id;
-  }
-
-  private growWide(): void {
-    const ab = this.wideAB;
-    const c = this.wideC;
-    const ids = this.wideId;
-    this.wideAB = new Int32Array(ids.length * 2);
-    this.wideC = new Int32Array(ids.length * 2);
-    this.wideId = new Int32Array(ids.length * 2);
-    const mask = this.wideId.length - 1;
-    for (let k = 0; k < ids.length; k++) {
-      if (ids[k] === 0) continue;
-      let slot = hashPair(ab[k] as number, c[k] as number) & mask;
-      while (this.wideId[slot] !== 0) slot = (slot + 1) & mask;
-      this.wideAB[slot] = ab[k] as number;
-      this.wideC[slot] = c[k] as number;
-      this.wideId[slot] = ids[k] as number;
-    }
   }
 }
 
