@@ -1,5 +1,5 @@
 import type { Entry } from "../knowledge/types.ts";
-import { dateOf, forEachLinkedId, searchableFields, sideOf, titleFieldCount, titleOf } from "./entry-text.ts";
+import { dateOf, docFields, forEachLinkedId, sideOf, titleFieldCount, titleOf } from "./entry-text.ts";
 import { type DocStore, IndexedDoc } from "./indexed-doc.ts";
 import { Grouping, grownInt32, IntList } from "./int-list.ts";
 import { LONGEST_NAME_IN_TEXT, type Names } from "./name-lexicon.ts";
@@ -100,7 +100,7 @@ class DocIndexer {
     private readonly tokenizer: Tokenizer,
     private readonly names: Names,
     displayName: ReadonlyMap<string, string>,
-    private readonly quoted: ReadonlyMap<string, string>,
+    quoted: ReadonlyMap<string, string>,
   ) {
     this.store = { entities: new Int32Array(0), entityList: this.entities.list, displayName, quoted };
     this.kinds = new Uint8Array(count);
@@ -114,9 +114,7 @@ class DocIndexer {
   add(entry: Entry, at: number): void {
     const id = entry.value.id;
     this.current = at;
-    const fields = searchableFields(entry, this.store.displayName);
-    const context = entry.kind === "quotes" ? this.quoted.get(id) : undefined;
-    if (context) fields.push(context);
+    const fields = docFields(entry, this.store.displayName, this.store.quoted);
     const titleFields = titleFieldCount(entry);
     const n = this.tokenizer.tokensOf(fields, titleFields);
     const titleWords = this.tokenizer.marked;
@@ -239,7 +237,7 @@ class DocIndexer {
   /** Every name (of up to four words) among the entry's n words, shortest first, then by position. */
   private findNames(n: number): void {
     const words = this.tokenizer.out;
-    const tree = this.names.tree;
+    const tree = this.names.lexicon.tree;
     this.foundCount.fill(0);
     for (let i = 0; i < n; i++) {
       const first = words[i] as number;

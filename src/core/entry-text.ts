@@ -42,6 +42,21 @@ export function searchableFields(entry: Entry, displayName: ReadonlyMap<string, 
 }
 
 /**
+ * Everything an entry is searched by: its searchable fields, and for a quote its context (see
+ * quoteContext), read after them.
+ */
+export function docFields(
+  entry: Entry,
+  displayName: ReadonlyMap<string, string>,
+  quoted: ReadonlyMap<string, string>,
+): string[] {
+  const fields = searchableFields(entry, displayName);
+  const context = entry.kind === "quotes" ? quoted.get(entry.value.id) : undefined;
+  if (context) fields.push(context);
+  return fields;
+}
+
+/**
  * Pushes the items, or "" when there are none: the fields read as the texts they were always
  * joined from ("title aliases place …"), an empty list leaving its space.
  */
@@ -152,7 +167,7 @@ export function quoteContext(kb: KnowledgeBase): Map<string, string> {
     const f = kb.facts[i] as Fact;
     for (let k = 0; k < f.cite.length; k++) {
       const c = f.cite[k] as string;
-      if (!c.includes(" ") && !/\s/.test(c)) continue; // a whole source is too broad; a located paragraph is not
+      if (!/\s/.test(c)) continue; // a whole source is too broad; a located paragraph is not
       const list = factsByCitation.get(c);
       if (list) list.push(f);
       else factsByCitation.set(c, [f]);

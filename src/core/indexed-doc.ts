@@ -1,5 +1,5 @@
 import type { Entry } from "../knowledge/types.ts";
-import { searchableFields, titleOf } from "./entry-text.ts";
+import { docFields, titleOf } from "./entry-text.ts";
 import type { Doc, DocKind } from "./search-index.ts";
 import { terms } from "./text.ts";
 
@@ -41,12 +41,7 @@ export class IndexedDoc implements Doc {
   ) {}
 
   get terms(): readonly string[] {
-    if (!this.termsMemo) {
-      const fields = searchableFields(this.entry, this.store.displayName);
-      const context = this.store.quoted.get(this.id);
-      if (context) fields.push(context);
-      this.termsMemo = terms(fields.join(" "));
-    }
+    this.termsMemo ??= terms(docFields(this.entry, this.store.displayName, this.store.quoted).join(" "));
     return this.termsMemo;
   }
 

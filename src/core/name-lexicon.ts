@@ -31,12 +31,6 @@ const GOVERNMENT_SEATS = new Set(["beijing", "washington"]);
 export interface Names {
   /** People, places, topics and events under every name they go by (normalised) → their ids. */
   readonly lexicon: NameLexicon;
-  /**
-   * Every name as a tree of its word numbers, so that reading a text word by word finds every
-   * name in it without building a phrase at each position. A node's name is a key of the lexicon.
-   * In text, only names of up to four words count, and a lone weak word ("he", "china") is none.
-   */
-  readonly tree: NameTree;
   /** Every word of every name, in order of first appearance. */
   readonly words: readonly string[];
   /**
@@ -54,6 +48,11 @@ export interface Names {
  * 100,000 entries has some 150,000 names, whose texts were costly to hash and compare.
  */
 export class NameLexicon extends FuzzyLexicon<string> {
+  /**
+   * Every name as a tree of its word numbers, so that reading a text word by word finds every
+   * name in it without building a phrase at each position. A node's name is a key of the lexicon.
+   * In text, only names of up to four words count, and a lone weak word ("he", "china") is none.
+   */
   readonly tree: NameTree;
   /** The word numbers of key k are partWords[partStart[k] … partStart[k + 1]). */
   readonly partWords = new IntList();
@@ -180,5 +179,5 @@ function gather(lexicon: NameLexicon, tokenizer: Tokenizer): Names {
     if (to - from <= LONGEST_FUZZY_NAME) for (let i = from; i < to; i++) list(partWords.at(i), 2, fuzzyWords);
   }
   lexicon.tree.seal((word) => !WEAK_NAME_PARTS.has(tokenizer.word(word)));
-  return { lexicon, tree: lexicon.tree, words, fuzzyWords, starts };
+  return { lexicon, words, fuzzyWords, starts };
 }
