@@ -139,7 +139,69 @@ export function closingQuestion(text: string): string | null {
 export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConfig } = {}): Engine {
   const index = buildIndex(kb);
   const ranking = options.ranking ?? RANKING;
-  const engine: Engine = {
+  function answerAnalyzed(question: string, analysis: Analysis, now: Date): Answer {
+    // Parley reports what its sources say; it does not advise or foretell.
+    if (SPECULATION.test(analysis.normalized))
+      return refusal(
+        question,
+        messages.speculation,
+        suggestionsFrom(rank(analysis, index, 5, ranking), index),
+        "refusal",
+      );
+
+    if (analysis.list) {
+      const listed = composeList(kb, analysis, now);
+      if (listed) return toAnswer(question, listed, 0.9, analysis);
+    }
+    let ranked = rank(analysis, index, 30, ranking);
+    // "What did King Charles say?" with no quote from him: only a fact reporting his words will do,
+    // and without one Parley says so rather than quote someone else.
+    if (analysis.intent === "quote") {
+      const speaker = analysis.mentions.find((m) => isPersonOrOrganization(index, m.id));
+      if (speaker && !kb.quotes.some((q) => q.speaker === speaker.id)) {
+        const reported = ranked.find((r) => r.doc.entities.has(speaker.id) && reportsSpeech(r.doc));
+        if (!reported) {
+          const name = index.displayName.get(speaker.id) ?? speaker.id;
+          return refusal(
+            question,
+            messages.noQuotesFrom(name),
+            [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3),
+            "refusal",
+          );
+        }
+        ranked = [reported, ...ranked.filter((r) => r !== reported)];
+      }
+    }
+    let top = ranked[0];
+    if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
+    let confidence = confidenceOf(top, analysis, index);
+    // The best match may miss what is asked ("how much … does ByteDance keep") while one that
+    // scores nearly as well speaks to it: answer from that one rather than refuse.
+    if (confidence < ANSWER_THRESHOLD) {
+      const bar = top.score * CLOSE_SCORE;
+      const close = ranked.slice(1, 6).filter((r) => r.score >= bar);
+      for (const r of close) {
+        const c = confidenceOf(r, analysis, index);
+        if (c < ANSWER_THRESHOLD) continue;
+        top = r;
+        confidence = c;
+        ranked = [r, ...ranked.filter((other) => other !== r)];
+        break;
+      }
+    }
+    if (confidence < ANSWER_THRESHOLD) {
+      const lead = analysis.mentions.length ? messages.notInSources : messages.offTopic;
+      return refusal(
+        question,
+        lead,
+        suggestionsFrom(ranked, index),
+        "refusal",
+        Math.round(confidence * 100) / 100,
+      );
+    }
+    return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
+  }
+  return {
     kb,
     index,
     resolve(phrase: string): string[] {
@@ -155,71 +217,13 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       // something Parley knows; otherwise by all of it.
       if (question.length > LONG_QUESTION) {
         const closing = closingQuestion(question);
-        if (closing && analyze(closing, index).mentions.length > 0) {
-          const answer = engine.ask(closing, now);
+        const analysis = closing ? analyze(closing, index) : null;
+        if (closing && analysis && analysis.mentions.length > 0) {
+          const answer = answerAnalyzed(closing, analysis, now);
           if (answer.answered) return { ...answer, question };
         }
       }
-      const analysis = analyze(question, index);
-      // Parley reports what its sources say; it does not advise or foretell.
-      if (SPECULATION.test(analysis.normalized))
-        return refusal(
-          question,
-          messages.speculation,
-          suggestionsFrom(rank(analysis, index, 5, ranking), index),
-          "refusal",
-        );
-
-      if (analysis.list) {
-        const listed = composeList(kb, analysis, now);
-        if (listed) return toAnswer(question, listed, 0.9, analysis);
-      }
-      let ranked = rank(analysis, index, 30, ranking);
-      // "What did King Charles say?" with no quote from him: only a fact reporting his words will do,
-      // and without one Parley says so rather than quote someone else.
-      if (analysis.intent === "quote") {
-        const speaker = analysis.mentions.find((m) => isPersonOrOrganization(index, m.id));
-        if (speaker && !kb.quotes.some((q) => q.speaker === speaker.id)) {
-          const reported = ranked.find((r) => r.doc.entities.has(speaker.id) && reportsSpeech(r.doc));
-          if (!reported) {
-            const name = index.displayName.get(speaker.id) ?? speaker.id;
-            return refusal(
-              question,
-              messages.noQuotesFrom(name),
-              [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3),
-              "refusal",
-            );
-          }
-          ranked = [reported, ...ranked.filter((r) => r !== reported)];
-        }
-      }
-      let top = ranked[0];
-      if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
-      let confidence = confidenceOf(top, analysis, index);
-      // The best match may miss what is asked ("how much … does ByteDance keep") while one that
-      // scores nearly as well speaks to it: answer from that one rather than refuse.
-      if (confidence < ANSWER_THRESHOLD) {
-        const bar = top.score * CLOSE_SCORE;
-        const close = ranked.slice(1, 6).filter((r) => r.score >= bar);
-        const better = close.find((r) => confidenceOf(r, analysis, index) >= ANSWER_THRESHOLD);
-        if (better) {
-          top = better;
-          confidence = confidenceOf(better, analysis, index);
-          ranked = [better, ...ranked.filter((r) => r !== better)];
-        }
-      }
-      if (confidence < ANSWER_THRESHOLD) {
-        const lead = analysis.mentions.length ? messages.notInSources : messages.offTopic;
-        return refusal(
-          question,
-          lead,
-          suggestionsFrom(ranked, index),
-          "refusal",
-          Math.round(confidence * 100) / 100,
-        );
-      }
-      return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
+      return answerAnalyzed(question, analyze(question, index), now);
     },
   };
-  return engine;
 }
