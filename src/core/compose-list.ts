@@ -5,7 +5,7 @@ import type { Composition } from "./compose.ts";
 import { byRelevance, chainAsOf, inOrder, negotiatorsOf } from "./compose-cache.ts";
 import { formatDate, formatRange } from "./dates.ts";
 import { describeDeadline, describeEvent } from "./describe.ts";
-import { isStopword } from "./text.ts";
+import { terms } from "./text.ts";
 import type { Analysis } from "./understand.ts";
 
 /**
@@ -16,22 +16,13 @@ const LONGEST_LIST = 12;
 
 /**
  * Share of their content words (of both together) two same-day entries have in common when they
- * are the same thing told twice. Different things on the same day share at most two fifths in the
+ * are the same thing told twice. Different things on the same day share less than half in the
  * shipped knowledge ("End of the one-year hold…" and "End of China's one-year suspension…").
  */
 const SAME_THING = 0.5;
 
-function contentWords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}%]+/u)
-      .filter((w) => w && !isStopword(w)),
-  );
-}
-
 /**
- * The first `limit` items, leaving out any that repeats one already taken: the same date and
+ * The first LONGEST_LIST items, leaving out any that repeats one already taken: the same date and
  * mostly the same words ("Geneva talks" told by several sources). A list of twelve reports of one
  * round is no list of rounds.
  */
@@ -42,9 +33,9 @@ function distinct<T>(items: readonly T[], dateOf: (item: T) => string, textOf: (
     const date = dateOf(item);
     const sameDay = taken.filter((t) => t.date === date);
     if (sameDay.length > 0) {
-      const words = contentWords(textOf(item));
+      const words = new Set(terms(textOf(item)));
       const repeats = sameDay.some((t) => {
-        t.words ??= contentWords(textOf(t.item));
+        t.words ??= new Set(terms(textOf(t.item)));
         let shared = 0;
         for (const w of words) if (t.words.has(w)) shared++;
         return shared >= SAME_THING * (words.size + t.words.size - shared);
