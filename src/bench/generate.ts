@@ -28,6 +28,12 @@ export type GenerationMode = "copies" | "worlds";
  *   common words swapped. A question about the real talks then has one right answer at any size.
  */
 
+/** The id of generation g's clone of an entry. */
+export const cloneId = (id: string, g: number) => `${id}-g${g}`;
+
+/** The shipped entry an id is a clone of, or the id itself for a shipped entry. */
+export const originalId = (id: string) => id.replace(/-g\d+$/, "");
+
 /** mulberry32: a small, fast, seeded PRNG, so every run builds the same knowledge. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
@@ -168,6 +174,10 @@ interface TextStyle {
   varied(text: string, swap: number): string;
   /** Short text kept as it is in copies (roles, places, occasions). */
   plain(text: string): string;
+  /** Text about where a round was held, moved from `city` to `newCity` in copies. */
+  place(text: string, city: string | undefined, newCity: string): string;
+  /** What a deadline is for, made to be another deadline's (`suffix`: the generation's word). */
+  heading(text: string, suffix: string): string;
 }
 
 function copiesStyle(vary: Varier): TextStyle {
@@ -176,6 +186,8 @@ function copiesStyle(vary: Varier): TextStyle {
     prose: (text, swap) => vary.text(text, swap, true),
     varied: (text, swap) => vary.text(text, swap, false),
     plain: (text) => text,
+    place: (text, city, newCity) => (city ? text.split(city).join(newCity) : text),
+    heading: (text, suffix) => `${vary.text(text, 0.25, false)} — ${suffix}`,
   };
 }
 
@@ -186,6 +198,9 @@ function worldsStyle(renamer: Renamer, vary: Varier): TextStyle {
     prose: (text, swap) => vary.text(renamer.text(text), swap / 3, false),
     varied: (text, swap) => vary.text(renamer.text(text), swap / 3, false),
     plain: (text) => renamer.text(text),
+    place: (text) => renamer.text(text),
+    heading: (text, suffix) =>
+      renamer.changes(text) ? renamer.text(text) : `${vary.text(text, 0.25 / 3, false)} — ${suffix}`,
   };
 }
 
@@ -195,7 +210,6 @@ function cloneEntry(
   suffix: string,
   names: NameMaker,
   style: TextStyle,
-  mode: GenerationMode,
 ): Entry {
   const id = gen.id(entry.value.id);
   const cites = (list: readonly string[]) => list.map((c) => gen.cite(c));
@@ -236,9 +250,7 @@ function cloneEntry(
       const e = entry.value;
       const city = cityOf(e.place);
       const newCity = names.next();
-      // Copies move each round to a made-up city; worlds rename every place anyway.
-      const relocate = (text: string) =>
-        mode === "copies" ? (city ? text.split(city).join(newCity) : text) : style.plain(text);
+      const relocate = (text: string) => style.place(text, city, newCity);
       const title = relocate(e.title);
       const value: Event = {
         ...e,
@@ -250,9 +262,7 @@ function cloneEntry(
         }),
         ...(e.place ? { place: relocate(e.place) } : {}),
         place_aliases: e.place_aliases.map((a) => `${relocate(a)} ${suffix}`),
-        ...(e.outcome
-          ? { outcome: style.prose(mode === "copies" ? relocate(e.outcome) : e.outcome, 0.3) }
-          : {}),
+        ...(e.outcome ? { outcome: style.prose(relocate(e.outcome), 0.3) } : {}),
         participants: ids(e.participants),
         ...(e.part_of ? { part_of: gen.id(e.part_of) } : {}),
         topics: ids(e.topics),
@@ -291,11 +301,10 @@ function cloneEntry(
       const d = entry.value;
       // A chain of extensions is only cloned whole: a clone never points into the shipped chain.
       const { superseded_by: next, ...rest } = d;
-      const what = style.plain(d.what);
       const value: Deadline = {
         ...rest,
         id,
-        what: mode === "copies" || what === d.what ? `${style.varied(d.what, 0.25)} — ${suffix}` : what,
+        what: style.heading(d.what, suffix),
         consequence: style.prose(d.consequence, 0.35),
         ...(d.instrument ? { instrument: style.plain(d.instrument) } : {}),
         set_by: ids(d.set_by),
@@ -384,10 +393,10 @@ export function generateKnowledge(
     const clonedIds = new Set(chosen.map((e) => e.value.id));
     // What a partial generation did not clone, its clones refer to where they can: in other talks,
     // to the previous (whole) generation, so that no clone links to the real talks.
-    const elsewhere = (id: string) => (mode === "worlds" && g > 1 ? `${id}-g${g - 1}` : id);
+    const elsewhere = (id: string) => (mode === "worlds" && g > 1 ? cloneId(id, g - 1) : id);
     const gen: Generation = {
       cloned: (id) => clonedIds.has(id),
-      id: (id) => (clonedIds.has(id) ? `${id}-g${g}` : elsewhere(id)),
+      id: (id) => (clonedIds.has(id) ? cloneId(id, g) : elsewhere(id)),
       cite: (c) => {
         const [source = c, ...locator] = c.split(/\s+/);
         return [gen.id(source), ...locator].join(" ");
@@ -396,7 +405,7 @@ export function generateKnowledge(
     const suffix = names.next();
     const style =
       mode === "copies" ? copiesStyle(vary) : worldsStyle(new Renamer(proper, () => names.next()), common);
-    for (const entry of chosen) all.push(cloneEntry(entry, gen, suffix, names, style, mode));
+    for (const entry of chosen) all.push(cloneEntry(entry, gen, suffix, names, style));
     remaining -= chosen.length;
   }
   const generateMs = performance.now() - started;

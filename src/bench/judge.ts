@@ -2,6 +2,7 @@ import type { Answer } from "../core/answer.ts";
 import type { Engine } from "../core/engine.ts";
 import { analyze } from "../core/understand.ts";
 import { judge } from "../eval/run-eval.ts";
+import { originalId } from "./generate.ts";
 import type { BenchQuestion } from "./questions.ts";
 
 /** What the benchmark keeps of one answer: whether it is right, and which entry it leads with. */
@@ -11,9 +12,6 @@ export interface Verdict {
   /** Right by the question's expectations, judged as the evaluation judges (citation included). */
   right: boolean;
 }
-
-/** A generated clone's id: its original's with the generation added. */
-const CLONE = /-g\d+$/;
 
 /**
  * `amongOthers`: the knowledge holds other talks too. There a question about the real talks is
@@ -29,7 +27,7 @@ export function verdictOf(question: BenchQuestion, answer: Answer, amongOthers =
     cite: [],
   };
   const first = answer.entries[0] ?? null;
-  const fromElsewhere = amongOthers && !generic && first !== null && CLONE.test(first);
+  const fromElsewhere = amongOthers && !generic && first !== null && originalId(first) !== first;
   return { answered: answer.answered, first, right: judge(asked, answer).pass && !fromElsewhere };
 }
 
@@ -47,12 +45,10 @@ export const showVerdict = (v: Verdict) =>
  */
 export type Cause = "same entry, cloned" | "clone gained question words" | "another shipped entry" | "engine";
 
-const shippedIdOf = (id: string) => id.replace(/-g\d+$/, "");
-
 export function causeOf(engine: Engine, question: string, here: Verdict, shipped: Verdict): Cause | null {
   if (sameEntry(here, shipped)) return null;
   if (!here.answered || !shipped.answered || !here.first || !shipped.first) return "engine";
-  const original = shippedIdOf(here.first);
+  const original = originalId(here.first);
   if (original === here.first) return "another shipped entry";
   if (original === shipped.first) return "same entry, cloned";
   const { terms } = analyze(question, engine.index);
