@@ -146,14 +146,7 @@ class DocIndexer {
       const side = sideOf(entry.value.country);
       this.sides[at] = side === "china" ? 1 : side === "us" ? 2 : 0;
     }
-    // Ids are unique in a knowledge base that loaded; should one repeat, its first entry keeps it.
-    const known = this.byId.size;
-    this.byId.set(id, at);
-    if (this.byId.size === known)
-      this.byId.set(
-        id,
-        this.docs.findIndex((d) => d.id === id),
-      );
+    if (!this.byId.has(id)) this.byId.set(id, at);
     if (this.plainIds && !isPlainId(id)) this.plainIds = false;
     this.totalLength += length;
   }
