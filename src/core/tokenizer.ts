@@ -238,9 +238,10 @@ export class Tokenizer {
 
   /** The words out[0 … count) joined by spaces (after parts(), the text normalised). */
   joined(count: number): string {
-    let text = count > 0 ? this.word(this.out[0] as number) : "";
-    for (let k = 1; k < count; k++) text += ` ${this.word(this.out[k] as number)}`;
-    return text;
+    if (count === 1) return this.word(this.out[0] as number);
+    const parts = new Array<string>(count);
+    for (let k = 0; k < count; k++) parts[k] = this.word(this.out[k] as number);
+    return parts.join(" ");
   }
 
   /** words(normalize(text)) as word numbers in `out`; returns how many. */
