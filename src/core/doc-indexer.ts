@@ -265,9 +265,10 @@ class DocIndexer {
   private addEntitiesOfKey(key: number): void {
     if (this.keyFrom[key] === 0) {
       this.keyFrom[key] = this.keyEntities.length + 1;
-      const ids = this.names.lexicon.valuesAt(key);
-      this.keyCount[key] = ids.length;
-      for (let k = 0; k < ids.length; k++) this.keyEntities.push(this.entities.number(ids[k] as string));
+      const lexicon = this.names.lexicon;
+      const count = lexicon.valueCount(key);
+      this.keyCount[key] = count;
+      for (let k = 0; k < count; k++) this.keyEntities.push(this.entities.number(lexicon.valueAt(key, k)));
     }
     const from = (this.keyFrom[key] as number) - 1;
     const to = from + (this.keyCount[key] as number);

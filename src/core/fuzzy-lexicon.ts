@@ -21,7 +21,12 @@ function budgetFor(phrase: string): number {
  */
 export class FuzzyLexicon<T> {
   protected readonly keys: string[] = [];
-  protected readonly values: T[][] = [];
+  /**
+   * Each key's first value; its values as a list once it has more than one (or once asked for as
+   * a list). Most keys have one value, and an array per key cost 10 MB of heap at 150,000 names.
+   */
+  private readonly firstValues: T[] = [];
+  private readonly valueLists: (T[] | undefined)[] = [];
   private readonly position = new Map<string, number>();
   /**
    * Trigram → the keys containing it, by key length. A phrase can only match keys within its edit
@@ -48,13 +53,14 @@ export class FuzzyLexicon<T> {
   /** Adds a new key with its first value; returns its position. */
   protected push(key: string, value: T): number {
     this.keys.push(key);
-    this.values.push([value]);
+    this.firstValues.push(value);
+    this.valueLists.push(undefined);
     this.grams = null;
     return this.keys.length - 1;
   }
 
   protected addValue(at: number, value: T): void {
-    const values = this.values[at] as T[];
+    const values = this.valuesAt(at) as T[];
     if (!values.includes(value)) values.push(value);
   }
 
@@ -65,12 +71,28 @@ export class FuzzyLexicon<T> {
 
   exact(key: string): readonly T[] {
     const at = this.find(key);
-    return at < 0 ? [] : (this.values[at] as T[]);
+    return at < 0 ? [] : this.valuesAt(at);
+  }
+
+  /** How many values the key added `position`-th has (valuesAt without making a list). */
+  valueCount(position: number): number {
+    return this.valueLists[position]?.length ?? 1;
+  }
+
+  /** The i-th value of the key added `position`-th. */
+  valueAt(position: number, i: number): T {
+    const list = this.valueLists[position];
+    return list ? (list[i] as T) : (this.firstValues[position] as T);
   }
 
   /** The values of the key added `position`-th (from 0). */
   valuesAt(position: number): readonly T[] {
-    return this.values[position] as T[];
+    let list = this.valueLists[position];
+    if (!list) {
+      list = [this.firstValues[position] as T];
+      this.valueLists[position] = list;
+    }
+    return list;
   }
 
   has(key: string): boolean {
