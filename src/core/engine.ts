@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
+import { statesMoney } from "./entry-text.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
 import { type Ranked, rank, reportsSpeech } from "./rank.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
@@ -38,6 +39,8 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   const strength = Math.min(1, top.score / 15);
   // A count or an amount of something the knowledge base never mentions ("how much did Spain spend").
   if (analysis.intent === "how-many" && unknown > 0) return 0.45;
+  // "How much did Spain spend": an answer without a sum of money is not one.
+  if (analysis.asksMoney && !statesMoney(top.doc.entry)) return 0.45;
   // "How many reporters": an answer that never mentions reporters has no count of them.
   if (analysis.intent === "how-many" && analysis.focus && !top.doc.termSet.has(analysis.focus)) return 0.5;
   // The thing asked for ("which hotel") is something the knowledge base never mentions.

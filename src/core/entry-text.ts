@@ -77,6 +77,13 @@ function demonym(country: string | undefined): string {
   return `${country} ${known[country.toLowerCase()] ?? ""}`;
 }
 
+const AMOUNT_OF_MONEY = /[$€£¥]\s?\d|\d\s?(dollars?|yuan|renminbi|euros?|usd|rmb)\b|\b(us\$|usd|rmb)\s?\d/i;
+
+/** Whether an entry states a sum of money ("$14 billion", "500 million yuan"). */
+export function statesMoney(entry: Entry): boolean {
+  return AMOUNT_OF_MONEY.test(searchableFields(entry, NO_NAMES).join(" "));
+}
+
 /** How many of an entry's searchable fields, from the first, make its title (its name, with aliases). */
 export function titleFieldCount(entry: Entry): number {
   switch (entry.kind) {

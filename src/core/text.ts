@@ -163,6 +163,7 @@ const SAME_AS: Record<string, string> = {
   leader: "lead",
   agre: "deal",
   consensus: "deal",
+  worth: "valu",
 };
 
 export function canonicalTerm(term: string): string {

@@ -45,6 +45,8 @@ export interface Analysis {
   fragment?: string;
   /** Present tense ("is", "currently"): the answer should say "as of" when. */
   presentTense: boolean;
+  /** "How much did … spend / cost / pay", "what is … worth": the answer must be a sum of money. */
+  asksMoney: boolean;
   /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
   side?: "china" | "us";
   /** "The first …" or "the latest …": which end of a series is meant. */
@@ -113,6 +115,8 @@ const LIST_RULES: [RegExp, ListKind][] = [
   [/\b(list|all)\b.*\bsources\b|^sources\b|\bwhat sources\b/, "sources"],
 ];
 
+const ASKS_MONEY =
+  /\bhow much\b.*\b(spen[dt]|spending|costs?|costing|pa(y|id|ys)|worth|valued?|price[ds]?|budget|fees?|charged?|invest(ed)?|earn(ed|s)?|fined?)\b|\bwhat (is|was) .+ worth\b|\bhow much money\b/;
 const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
 
 /**
@@ -257,5 +261,6 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     salient: [...new Set(salient)],
     fragment,
     presentTense: PRESENT.test(normalized),
+    asksMoney: ASKS_MONEY.test(normalized),
   };
 }
