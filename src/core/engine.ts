@@ -9,7 +9,7 @@ import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze } from "./understand.ts";
 
 const SPECULATION =
-  /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|\bworth (buying|investing)|\binvest in\b/;
+  /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b/;
 
 /** Below this an answer would be a guess, and Parley refuses instead. */
 export const ANSWER_THRESHOLD = 0.6;
@@ -118,25 +118,52 @@ function refusal(
   };
 }
 
-/** Above this many characters a question is read for the question its last sentence asks. */
-const LONG_QUESTION = 200;
 const ASKING =
   /^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|did|does|do|can|could|tell|list|name|give|show)\b/i;
 
+/** The last of the items that passes the test. */
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i];
+  return undefined;
+}
+
 /**
- * The question a long message ends with: people write the background first ("I read an article…
- * Who is he lifeng?", "…so can you settle it for us: when is the deadline?"). The last sentence
- * that ends with a question mark or starts like a question, from its last colon on.
+ * Where the question inside a sentence starts, past what only opens it: everything up to the last
+ * colon ("quick q for the memo: when did …"), or up to a dash or comma followed by a question word
+ * ("hey random one, who's …"). 0 when nothing opens it.
  */
-export function closingQuestion(text: string): string | null {
-  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim());
-  for (let i = sentences.length - 1; i >= 0 && i >= sentences.length - 2; i--) {
-    const sentence = (sentences[i] as string).trim();
-    const afterColon = sentence.slice(sentence.lastIndexOf(":") + 1).trim();
-    const asked = afterColon.length >= 8 ? afterColon : sentence;
-    if (asked.endsWith("?") || ASKING.test(asked)) return asked === text.trim() ? null : asked;
+function questionStart(sentence: string): number {
+  const colon = sentence.lastIndexOf(":");
+  if (colon >= 0 && sentence.length - colon > 8) return colon + 1;
+  for (const m of sentence.matchAll(/\s[—–-]\s|,\s/g)) {
+    const at = (m.index as number) + m[0].length;
+    if (ASKING.test(sentence.slice(at))) return at;
   }
-  return null;
+  return 0;
+}
+
+/**
+ * The question a message asks, when the message says more than that. People write background
+ * before or after it ("I read an article… Who is he lifeng?", "Could you tell me who Yun Sun is?
+ * The name came up in…") and open it with a greeting or a frame ("hey random one, who's …"). It is
+ * the last sentence that ends with a question mark (or, without one, the last that starts like a
+ * question), less an opening for which `opensOnly` holds; null when that is the whole message.
+ */
+export function askedQuestion(
+  text: string,
+  opensOnly: (opening: string) => boolean = () => true,
+): string | null {
+  const sentences = text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const sentence =
+    lastOf(sentences, (s) => s.endsWith("?")) ??
+    lastOf(sentences, (s) => ASKING.test(s) || ASKING.test(s.slice(questionStart(s)).trim()));
+  if (!sentence) return null;
+  const start = questionStart(sentence);
+  const asked = start > 0 && opensOnly(sentence.slice(0, start)) ? sentence.slice(start).trim() : sentence;
+  return asked === text.trim() ? null : asked;
 }
 
 export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConfig } = {}): Engine {
@@ -204,6 +231,10 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     }
     return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
   }
+  /** Whether the opening of a question names nothing the knowledge knows ("hey random one"). */
+  function namesNothing(opening: string): boolean {
+    return analyze(opening, index).mentions.length === 0;
+  }
   return {
     kb,
     index,
@@ -216,15 +247,13 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         return refusal(question, messages.emptyQuestion, [...DEFAULT_SUGGESTIONS], "invalid");
       if (question.length > MAX_QUESTION_LENGTH)
         return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
-      // A long message is answered by the question it ends with, when that question names
-      // something Parley knows; otherwise by all of it.
-      if (question.length > LONG_QUESTION) {
-        const closing = closingQuestion(question);
-        const analysis = closing ? analyze(closing, index) : null;
-        if (closing && analysis && analysis.mentions.length > 0) {
-          const answer = answerAnalyzed(closing, analysis, now);
-          if (answer.answered) return { ...answer, question };
-        }
+      // A message that says more than its question is answered by the question, when that names
+      // something Parley knows and can be answered; otherwise by all of it.
+      const asked = askedQuestion(question, namesNothing);
+      const analysis = asked ? analyze(asked, index) : null;
+      if (asked && analysis && analysis.mentions.length > 0) {
+        const answer = answerAnalyzed(asked, analysis, now);
+        if (answer.answered) return { ...answer, question };
       }
       return answerAnalyzed(question, analyze(question, index), now);
     },

@@ -9,7 +9,9 @@ const STOPWORDS = new Set(
     "get got give show name tell know let lets just also very really much many more most " +
     "out off else during since until per up down over under onto upon via within without across against among " +
     "between through throughout toward towards " +
-    "s t d ll re ve m im youre wouldnt couldnt shouldnt wont cant hasnt havent hadnt thats dont doesnt didnt isnt arent wasnt werent"
+    "s t d ll re ve m im youre wouldnt couldnt shouldnt wont cant hasnt havent hadnt thats dont doesnt didnt isnt arent wasnt werent " +
+    // Contractions as wordLocal() leaves them ("he'd" → "hed"), where that is no other word.
+    "hed theyd youd itd theyll youll itll theyve weve youve ive theyre whod wholl"
   ).split(/\s+/),
 );
 
@@ -164,6 +166,9 @@ const SAME_AS: Record<string, string> = {
   agre: "deal",
   consensus: "deal",
   worth: "valu",
+  slap: "impos",
+  curb: "control",
+  licenc: "licens",
 };
 
 export function canonicalTerm(term: string): string {

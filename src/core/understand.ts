@@ -86,7 +86,7 @@ const INTENT_RULES: [RegExp, Intent][] = [
     "how-many",
   ],
   [/^why\b|\bwhy (is|was|did|does|do|are|were|would|has)\b|\breason\b|\bhow come\b|\bwhat caused\b/, "why"],
-  [/^(who|whos)\b|\bwho (is|was|are|were|led|leads|heads|headed)\b/, "who"],
+  [/^(who|whos)\b|\bwhos\b|\bwho (is|was|are|were|led|leads|heads|headed)\b/, "who"],
   [
     /\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+){0,3}$/,
     "about",
@@ -115,6 +115,8 @@ const LIST_RULES: [RegExp, ListKind][] = [
   [/\b(list|all)\b.*\bsources\b|^sources\b|\bwhat sources\b/, "sources"],
 ];
 
+const ASKS_WORDING =
+  /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
 const ASKS_MONEY =
   /\bhow much\b.*\b(spen[dt]|spending|costs?|costing|pa(y|id|ys)|worth|valued?|price[ds]?|budget|fees?|charged?|invest(ed)?|earn(ed|s)?|fined?)\b|\bwhat (is|was) .+ worth\b|\bhow much money\b/;
 const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
@@ -182,6 +184,20 @@ function datesIn(normalized: string): { monthDay: string; year?: string }[] {
   return out;
 }
 
+/**
+ * Whether tokens[i] is a hyphenated word written together ("mid-october" → "midoctober", which
+ * words() gives after its parts) that the knowledge never uses: its parts already say it.
+ */
+function isUnknownCompound(tokens: readonly string[], i: number, index: SearchIndex): boolean {
+  const w = tokens[i] as string;
+  let joined = "";
+  for (let k = i - 1; k >= 0 && joined.length < w.length; k--) {
+    joined = `${tokens[k]}${joined}`;
+    if (joined === w && k < i - 1) return !index.postings.has(stem(w)) && !index.names.has(w);
+  }
+  return false;
+}
+
 export function analyze(question: string, index: SearchIndex): Analysis {
   const normalized = withQuestionWord(normalize(question));
   const tokens = words(normalized);
@@ -196,7 +212,8 @@ export function analyze(question: string, index: SearchIndex): Analysis {
       break;
     }
   }
-  if (fragment && intent !== "quote") intent = "who-said";
+  // "… said the app would keep its 'Chinese …' something, what was the phrase": the words are asked for.
+  if (fragment && intent !== "quote") intent = ASKS_WORDING.test(normalized) ? "quote" : "who-said";
   let list: ListKind | undefined;
   for (const [rule, kind] of LIST_RULES) {
     if (rule.test(normalized)) {
@@ -215,7 +232,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   // Words someone quotes are the words to find, however vague they are elsewhere ("issues").
   const quoted = new Set(fragment ? words(normalize(fragment)) : []);
   tokens.forEach((w, i) => {
-    if (isStopword(w)) return;
+    if (isStopword(w) || isUnknownCompound(tokens, i, index)) return;
     const t = correct(w, index, stems[i]);
     contentTerms.push(t);
     const generic = !quoted.has(w) && (GENERIC.has(t) || GENERIC.has(stems[i] as string));

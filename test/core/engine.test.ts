@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateKnowledge, originalId } from "../../src/bench/generate.ts";
-import { closingQuestion, createEngine } from "../../src/core/engine.ts";
+import { askedQuestion, createEngine } from "../../src/core/engine.ts";
 import { messages } from "../../src/core/messages.ts";
 import { shippedEngine } from "../support/engine.ts";
 
@@ -145,8 +145,29 @@ describe("how people type", () => {
     ["Long story short, my uncle says it ended in May. Who is he lifeng?", "Who is he lifeng?"],
     ["Please settle an argument. Tell me about the busan summit.", "Tell me about the busan summit."],
     ["No question here, just a story about my day at the shop.", null],
-  ])("finds the question a long message ends with: %s", (text, closing) => {
-    expect(closingQuestion(text)).toBe(closing);
+    [
+      "Could you tell me who Yun Sun is? The name came up in an article I was reading.",
+      "Could you tell me who Yun Sun is?",
+    ],
+    ["hey random one, who's Kevin Hasset?", "who's Kevin Hasset?"],
+    ["quick q for the memo — when did the Stockholm round finish?", "when did the Stockholm round finish?"],
+    ["when is the tiktok deadline", null],
+  ])("finds the question a message asks: %s", (text, asked) => {
+    expect(askedQuestion(text)).toBe(asked);
+  });
+
+  it("keeps an opening that says what the question is about", () => {
+    const a = ask(
+      "section 301 exclusions — when were they originally going to lapse, before the busan extension?",
+    );
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/301/);
+  });
+
+  it("answers a question behind a greeting, and a question followed by background", () => {
+    expect(ask("hey random one, who's Kevin Hasset?").text).toMatch(/National Economic Council/);
+    const a = ask("Could you tell me who Yun Sun is? The name came up in an article about the Geneva talks.");
+    expect(a.text).toMatch(/Stimson/);
   });
 
   it("answers a long message by the question it ends with", () => {
