@@ -233,7 +233,8 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
   }
   /** Whether the opening of a question names nothing the knowledge knows ("hey random one"). */
   function namesNothing(opening: string): boolean {
-    return analyze(opening, index).mentions.length === 0;
+    const analysis = analyze(opening, index);
+    return analysis.mentions.length === 0 && analysis.dates.length === 0;
   }
   return {
     kb,

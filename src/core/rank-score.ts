@@ -90,6 +90,10 @@ export class Question {
   readonly undatedOnWhen: number;
   readonly dates: Analysis["dates"];
   readonly dateMatch: number;
+  /** See Analysis.after: entries dated before the event, and its own, are not what the question asks about. */
+  readonly after: string | undefined;
+  readonly anchor: number;
+  readonly byAnchor: number;
   readonly personFact: number;
   /** 1 for the Chinese side, 2 for the US side, -1 for none. */
   readonly side: number;
@@ -118,6 +122,8 @@ export class Question {
       itselfShare: boolean;
       parties: boolean;
       mentioned: number;
+      /** The doc number of the event the question counts from (see Analysis.after), or -1. */
+      anchor: number;
     },
   ) {
     const intent = analysis.intent;
@@ -137,6 +143,9 @@ export class Question {
     this.undatedOnWhen = config.undatedOnWhen;
     this.dates = analysis.dates;
     this.dateMatch = config.dateMatch;
+    this.after = analysis.after?.date;
+    this.anchor = sums.anchor;
+    this.byAnchor = config.byAnchor;
     this.personFact = config.personFact;
     this.side = analysis.side === "china" ? 1 : analysis.side === "us" ? 2 : -1;
     const trait = traitFor(intent);
@@ -156,7 +165,14 @@ export class Question {
     this.withoutNamedParty = config.withoutNamedParty;
     this.mentioned = sums.mentioned;
     this.withoutNamedTopic = config.withoutNamedTopic;
-    const bound = boundOf(config, intent, analysis.dates.length > 0, sums.itselfShare ? share : 0, trait);
+    const bound = boundOf(
+      config,
+      intent,
+      analysis.dates.length > 0,
+      analysis.after !== undefined,
+      sums.itselfShare ? share : 0,
+      trait,
+    );
     this.bounded = bound !== null;
     this.boundAdd = bound?.add ?? 0;
     this.boundTimes = bound?.times ?? 1;
@@ -185,6 +201,19 @@ function finish(
   if (q.parties && !hasParty) v *= q.withoutNamedParty;
   else if (q.mentioned > 0 && hitCount === 0) v *= q.withoutNamedTopic;
   return v;
+}
+
+/** How long after an event an entry still counts as soon after it ("where did Bessent go after Madrid"). */
+const AFTER_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** Whether a date ("2025-09-15", or "2025-09" for some day that month) is before a day. */
+function isBefore(date: string, day: string): boolean {
+  return date < day.slice(0, date.length);
+}
+
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / DAY_MS;
 }
 
 /** Scores every candidate of the question, keeping the best few in `top`. */
@@ -232,6 +261,13 @@ export function scoreAll(
       if (q.dates.some((d) => date.slice(5) === d.monthDay && (!d.year || date.startsWith(d.year))))
         score += q.dateMatch;
     }
+    if (q.after !== undefined) {
+      const date = (docs[at] as Doc).date;
+      // An undated entry (a person) cannot say what happened after it either; "after" most often
+      // means next, so the sooner after, the better.
+      if (!date || isBefore(date, q.after) || at === q.anchor) score *= q.byAnchor;
+      else score += q.dateMatch * Math.max(0, 1 - Math.max(0, daysBetween(q.after, date)) / AFTER_DAYS);
+    }
     // "Who leads the Chinese delegation": the side named decides between the two delegations' leaders.
     if (who && kind === PEOPLE && table.side[at] === q.side) score += q.personFact * 2;
 
@@ -267,11 +303,13 @@ function boundOf(
   config: RankingConfig,
   intent: Analysis["intent"],
   dated: boolean,
+  anchored: boolean,
   itselfShare: number,
   trait: Trait | null,
 ): { add: number; times: number } | null {
   const multipliers = [
     config.undatedOnWhen,
+    config.byAnchor,
     config.reportedSpeech,
     config.notSpeech,
     config.quoteElsewhere,
@@ -282,7 +320,8 @@ function boundOf(
   // The sum of matches is never negative either, given weights that are not.
   const weights = [config.entity, config.coverage, config.title, ...Object.values(config.kindFit[intent])];
   if ([...multipliers, ...bonuses, ...weights].some((v) => v < 0)) return null;
-  let add = config.itself[intent] * itselfShare + (dated ? config.dateMatch : 0);
+  let add =
+    config.itself[intent] * itselfShare + (dated ? config.dateMatch : 0) + (anchored ? config.dateMatch : 0);
   if (intent === "who") add += config.personFact * 3;
   if (trait === "number") add += config.number;
   if (trait === "causal") add += config.causal;

@@ -181,6 +181,7 @@ export function rank(
     itselfShare: itself.size > 0,
     parties: namedParties.length > 0,
     mentioned: mentioned.length,
+    anchor: analysis.after ? (table.byId.get(analysis.after.id) ?? -1) : -1,
   });
   scoreAll(q, candidates, scratch, epoch, index, itself, top);
   const ranked = top.items.map((r) => ({

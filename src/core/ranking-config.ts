@@ -35,6 +35,8 @@ export interface RankingConfig {
   withoutNamedTopic: number;
   /** Multiplier for people and organizations on "when" questions. */
   undatedOnWhen: number;
+  /** Multiplier for entries undated or dated no later than the event a question counts from ("after Madrid"). */
+  byAnchor: number;
   /** For the entry that *is* the event, person or deadline asked about, by kind of question. */
   itself: Record<Intent, number>;
   /** How well each kind of entry suits each kind of question. */
@@ -55,6 +57,7 @@ export const RANKING: Readonly<RankingConfig> = Object.freeze({
   reportedSpeech: 0.9,
   notSpeech: 0.5,
   undatedOnWhen: 0.5,
+  byAnchor: 0.5,
   withoutNamedParty: 0.6,
   withoutNamedTopic: 0.8,
   itself: {

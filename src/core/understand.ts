@@ -45,6 +45,12 @@ export interface Analysis {
   fragment?: string;
   /** Present tense ("is", "currently"): the answer should say "as of" when. */
   presentTense: boolean;
+  /**
+   * "Where did Bessent go after Madrid": the event the question counts from, and the first day that
+   * counts as after it (see anchorAfter). Entries from before then, and the event's own, are not
+   * what the question asks about.
+   */
+  after?: { id: string; date: string };
   /** "How much did … spend / cost / pay", "what is … worth": the answer must be a sum of money. */
   asksMoney: boolean;
   /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
@@ -185,6 +191,30 @@ function datesIn(normalized: string): { monthDay: string; year?: string }[] {
 }
 
 /**
+ * The event a question counts from ("after Madrid", "since the Busan summit", "following that Oct 17
+ * call"), taken out of the mentions: it says when, not what, the question is about. What counts as
+ * after it starts the day after a round of several days, and on the day of a one-day event (what
+ * was said after a call is reported that day).
+ */
+function anchorAfter(normalized: string, mentions: Mention[], index: SearchIndex): Analysis["after"] {
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i] as Mention;
+    const entry = index.kb.byId.get(m.id);
+    if (entry?.kind !== "events") continue;
+    const phrase = m.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    if (!new RegExp(`\\b(after|since|following) (\\S+ ){0,3}${phrase}\\b`).test(normalized)) continue;
+    mentions.splice(i, 1);
+    const { start, end } = entry.value;
+    return { id: m.id, date: end && end > start ? dayAfter(end) : start };
+  }
+  return undefined;
+}
+
+function dayAfter(isoDay: string): string {
+  return new Date(Date.parse(isoDay) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
  * Whether tokens[i] is a hyphenated word written together ("mid-october" → "midoctober", which
  * words() gives after its parts) that the knowledge never uses: its parts already say it.
  */
@@ -225,6 +255,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const stems = tokens.map(stem);
   const { mentions, covered } = findMentions(tokens, stems, index);
   findHanMentions(normalized, index, mentions);
+  const after = anchorAfter(normalized, mentions, index);
   const contentTerms: string[] = [];
   const salient: string[] = [];
   const weights = new Map<string, number>();
@@ -275,6 +306,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     weights,
     named,
     focus,
+    after,
     salient: [...new Set(salient)],
     fragment,
     presentTense: PRESENT.test(normalized),

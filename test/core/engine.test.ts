@@ -182,6 +182,14 @@ describe("how people type", () => {
     expect(a.question).toContain("So I have been following");
   });
 
+  it("reads “after <event>” as when, preferring what came next over the event itself", () => {
+    expect(ask("where did bessent go after madrid").text).toMatch(/London/);
+    const a = ask(
+      "after that frank oct 17 video call, where did bessent, greer and he lifeng agree to meet face to face?",
+    );
+    expect(a.text).toMatch(/Malaysia/);
+  });
+
   it("reads words like “between” as the glue they are, not as what is asked", () => {
     const a = ask("How long was the June 5 call between Trump and Xi?");
     expect(a.answered).toBe(true);
