@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
-import { statesMoney } from "./entry-text.ts";
+import { statesMoney, statesNumber } from "./entry-text.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
 import { type Ranked, rank, reportsSpeech } from "./rank.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
@@ -39,8 +39,10 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   const strength = Math.min(1, top.score / 15);
   // A count or an amount of something the knowledge base never mentions ("how much did Spain spend").
   if (analysis.intent === "how-many" && unknown > 0) return 0.45;
-  // "How much did Spain spend": an answer without a sum of money is not one.
+  // "How much did Spain spend": an answer without a sum of money is not one; "how many people
+  // were in the delegation", one without a number.
   if (analysis.asksMoney && !statesMoney(top.doc.entry)) return 0.45;
+  if (analysis.intent === "how-many" && !statesNumber(top.doc.entry)) return 0.45;
   // "How many reporters": an answer that never mentions reporters has no count of them.
   if (analysis.intent === "how-many" && analysis.focus && !top.doc.termSet.has(analysis.focus)) return 0.5;
   // The thing asked for ("which hotel") is something the knowledge base never mentions.
@@ -146,8 +148,7 @@ function questionStart(sentence: string): number {
  * The question a message asks, when the message says more than that. People write background
  * before or after it ("I read an article… Who is he lifeng?", "Could you tell me who Yun Sun is?
  * The name came up in…") and open it with a greeting or a frame ("hey random one, who's …"). It is
- * the last sentence that ends with a question mark (or, without one, the last that starts like a
- * question), less an opening for which `opensOnly` holds; null when that is the whole message.
+ * the last sentence that ends with a question mark or starts like a question, less an opening for which `opensOnly` holds; null when that is the whole message.
  */
 export function askedQuestion(
   text: string,
@@ -157,9 +158,10 @@ export function askedQuestion(
     .split(/(?<=[.!?])\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  const sentence =
-    lastOf(sentences, (s) => s.endsWith("?")) ??
-    lastOf(sentences, (s) => ASKING.test(s) || ASKING.test(s.slice(questionStart(s)).trim()));
+  const sentence = lastOf(
+    sentences,
+    (s) => s.endsWith("?") || ASKING.test(s) || ASKING.test(s.slice(questionStart(s)).trim()),
+  );
   if (!sentence) return null;
   const start = questionStart(sentence);
   const asked = start > 0 && opensOnly(sentence.slice(0, start)) ? sentence.slice(start).trim() : sentence;

@@ -84,6 +84,18 @@ export function statesMoney(entry: Entry): boolean {
   return AMOUNT_OF_MONEY.test(searchableFields(entry, NO_NAMES).join(" "));
 }
 
+const NUMBER =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|twice|double|triple|single|once|first|second|third|fourth|fifth|sixth)\b/i;
+
+/**
+ * Whether an entry states a number, in digits or in words. Events and deadlines always do: their
+ * dates, which answer "how long" and "how many days".
+ */
+export function statesNumber(entry: Entry): boolean {
+  if (entry.kind === "events" || entry.kind === "deadlines") return true;
+  return NUMBER.test(searchableFields(entry, NO_NAMES).join(" "));
+}
+
 /** How many of an entry's searchable fields, from the first, make its title (its name, with aliases). */
 export function titleFieldCount(entry: Entry): number {
   switch (entry.kind) {

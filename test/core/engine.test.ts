@@ -164,6 +164,13 @@ describe("how people type", () => {
     expect(a.text).toMatch(/301/);
   });
 
+  it("gives the words when a half-remembered quote is asked for", () => {
+    const a = ask(
+      "bessent said the deal would preserve the app's 'chinese ...' something? what was the phrase",
+    );
+    expect(a.text).toMatch(/Chinese characteristics/);
+  });
+
   it("answers a question behind a greeting, and a question followed by background", () => {
     expect(ask("hey random one, who's Kevin Hasset?").text).toMatch(/National Economic Council/);
     const a = ask("Could you tell me who Yun Sun is? The name came up in an article about the Geneva talks.");
@@ -233,6 +240,11 @@ describe("refusals", () => {
     expect(a.suggestions.length).toBeGreaterThan(0);
     expect(a.suggestions.length).toBeLessThanOrEqual(3);
     for (const s of a.suggestions) expect(ask(s).answered, s).toBe(true);
+  });
+
+  it("answers “how many” only with an entry that states a number", () => {
+    expect(ask("how many staff were in the us delegation in london").answered).toBe(false);
+    expect(ask("how long did the madrid talks last").text).toMatch(/14–15 Sep 2025/);
   });
 
   it("answers a question about money only with an entry that states a sum", () => {
