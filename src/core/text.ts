@@ -11,7 +11,9 @@ const STOPWORDS = new Set(
     "between through throughout toward towards " +
     "s t d ll re ve m im youre wouldnt couldnt shouldnt wont cant hasnt havent hadnt thats dont doesnt didnt isnt arent wasnt werent " +
     // Contractions as wordLocal() leaves them ("he'd" → "hed"), where that is no other word.
-    "hed theyd youd itd theyll youll itll theyve weve youve ive theyre whod wholl"
+    "hed theyd youd itd theyll youll itll theyve weve youve ive theyre whod wholl " +
+    // Chat shorthand and greetings ("w/ xi", "u", "pls", "hey").
+    "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo"
   ).split(/\s+/),
 );
 
@@ -41,6 +43,7 @@ export function phrases(lowered: string): string {
     .replace(/\bclose to\b/g, "near")
     .replace(/\bpush(?:ed|es|ing)? back\b/g, "delayed")
     .replace(/\bcall(?:ed|s|ing)? on\b/g, "urged")
+    .replace(/\bon (?:hold|ice)\b/g, "paused")
     .replace(
       /\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?(?=\s*\d)/g,
       (m) => MONTH_NAMES[m.replace(".", "")] ?? m,
@@ -169,6 +172,10 @@ const SAME_AS: Record<string, string> = {
   slap: "impos",
   curb: "control",
   licenc: "licens",
+  pledg: "commit",
+  promis: "commit",
+  shelv: "paus",
+  freez: "paus",
 };
 
 export function canonicalTerm(term: string): string {

@@ -10,10 +10,11 @@ import { foldDiacritics, foldLower, phrases, wordLocal, words } from "./text.ts"
 const WHOLE_TEXT = /\bu\.|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b|\s/;
 /**
  * A piece that ends in a word a rewrite joins to the next piece: "close" to, "pushed" back,
- * "called" on. The whole text is needed only when the next piece starts with that word.
+ * "called" on, "on" hold or ice. The whole text is needed only when the next piece starts with
+ * one of those words.
  */
-const JOINS_NEXT = /\b(?:(close)|(push(?:ed|es|ing)?)|(call(?:ed|s|ing)?))$/;
-const FOLLOWERS = ["", "to", "back", "on"] as const;
+const JOINS_NEXT = /\b(?:(close)|(push(?:ed|es|ing)?)|(call(?:ed|s|ing)?)|(on))$/;
+const FOLLOWERS: readonly (readonly string[])[] = [[], ["to"], ["back"], ["on"], ["hold", "ice"]];
 /** A piece that wordLocal() leaves as it is: most of them. */
 const PLAIN = /^[a-z0-9]+$/;
 
@@ -50,6 +51,11 @@ function isWordChar(c: number): boolean {
 /** Whether `text` starts with the word `word` (a \b after it). */
 function startsWithWord(text: string, word: string): boolean {
   return text.startsWith(word) && !isWordChar(text.charCodeAt(word.length));
+}
+
+function startsWithAny(text: string, words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (startsWithWord(text, words[i] as string)) return true;
+  return false;
 }
 
 /** A name's parts: its normalised text cut at spaces. */
@@ -347,7 +353,10 @@ export class Tokenizer {
     }
     if (!rewritten) {
       const follower = this.follower;
-      if (follower !== 0 && startsWithWord(this.lowered[piece] as string, FOLLOWERS[follower] as string))
+      if (
+        follower !== 0 &&
+        startsWithAny(this.lowered[piece] as string, FOLLOWERS[follower] as readonly string[])
+      )
         this.whole = true;
       if (this.wholeText[piece]) this.whole = true;
       this.follower = this.joins[piece] as number;
@@ -365,7 +374,7 @@ export class Tokenizer {
     // (U+FEFF is both): whole-text way too.
     const whole = WHOLE_TEXT.test(lowered) || folded.includes("\u03a3");
     const joins = JOINS_NEXT.exec(lowered);
-    const follower = !joins ? 0 : joins[1] ? 1 : joins[2] ? 2 : 3;
+    const follower = !joins ? 0 : joins[1] ? 1 : joins[2] ? 2 : joins[3] ? 3 : 4;
     const local = PLAIN.test(lowered) ? lowered : wordLocal(lowered);
     return this.addPiece(lowered, local, whole, follower);
   }
