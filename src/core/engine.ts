@@ -148,7 +148,8 @@ function questionStart(sentence: string): number {
  * The question a message asks, when the message says more than that. People write background
  * before or after it ("I read an article… Who is he lifeng?", "Could you tell me who Yun Sun is?
  * The name came up in…") and open it with a greeting or a frame ("hey random one, who's …"). It is
- * the last sentence that ends with a question mark or starts like a question, less an opening for which `opensOnly` holds; null when that is the whole message.
+ * the last sentence that ends with a question mark or starts like a question, less an opening for
+ * which `opensOnly` holds; null when that is the whole message.
  */
 export function askedQuestion(
   text: string,
