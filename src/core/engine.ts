@@ -134,14 +134,14 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
  * colon ("quick q for the memo: when did …"), or up to a dash or comma followed by a question word
  * ("hey random one, who's …"). 0 when nothing opens it.
  */
-function questionStart(sentence: string): number {
+function questionStart(sentence: string): { at: number; framed: boolean } {
   const colon = sentence.lastIndexOf(":");
-  if (colon >= 0 && sentence.length - colon > 8) return colon + 1;
+  if (colon >= 0 && sentence.length - colon > 8) return { at: colon + 1, framed: true };
   for (const m of sentence.matchAll(/\s[—–-]\s|,\s/g)) {
     const at = (m.index as number) + m[0].length;
-    if (ASKING.test(sentence.slice(at))) return at;
+    if (ASKING.test(sentence.slice(at))) return { at, framed: false };
   }
-  return 0;
+  return { at: 0, framed: false };
 }
 
 /**
@@ -149,11 +149,12 @@ function questionStart(sentence: string): number {
  * before or after it ("I read an article… Who is he lifeng?", "Could you tell me who Yun Sun is?
  * The name came up in…") and open it with a greeting or a frame ("hey random one, who's …"). It is
  * the last sentence that ends with a question mark or starts like a question, less an opening for
- * which `opensOnly` holds; null when that is the whole message.
+ * which `opensOnly` holds (`framed`: the opening ends in a colon); null when that is the whole
+ * message.
  */
 export function askedQuestion(
   text: string,
-  opensOnly: (opening: string) => boolean = () => true,
+  opensOnly: (opening: string, framed: boolean) => boolean = () => true,
 ): string | null {
   const sentences = text
     .split(/(?<=[.!?])\s+/)
@@ -161,11 +162,11 @@ export function askedQuestion(
     .filter(Boolean);
   const sentence = lastOf(
     sentences,
-    (s) => s.endsWith("?") || ASKING.test(s) || ASKING.test(s.slice(questionStart(s)).trim()),
+    (s) => s.endsWith("?") || ASKING.test(s) || ASKING.test(s.slice(questionStart(s).at).trim()),
   );
   if (!sentence) return null;
-  const start = questionStart(sentence);
-  const asked = start > 0 && opensOnly(sentence.slice(0, start)) ? sentence.slice(start).trim() : sentence;
+  const { at, framed } = questionStart(sentence);
+  const asked = at > 0 && opensOnly(sentence.slice(0, at), framed) ? sentence.slice(at).trim() : sentence;
   return asked === text.trim() ? null : asked;
 }
 
@@ -234,10 +235,17 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     }
     return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
   }
-  /** Whether the opening of a question names nothing the knowledge knows ("hey random one"). */
-  function namesNothing(opening: string): boolean {
+  /**
+   * Whether the opening of a question says nothing the knowledge knows ("hey random one", "ok so"),
+   * rather than what the question is about ("EO 14258 — what date…", "'respects the will of
+   * enterprises' — whose line…").
+   */
+  function namesNothing(opening: string, framed: boolean): boolean {
     const analysis = analyze(opening, index);
-    return analysis.mentions.length === 0 && analysis.dates.length === 0;
+    if (analysis.mentions.length > 0 || analysis.dates.length > 0 || analysis.fragment !== undefined)
+      return false;
+    // "My question is this: …" frames what follows; "14258, what date…" may not.
+    return framed || analysis.salient.every((t) => !index.postings.has(t));
   }
   return {
     kb,

@@ -120,12 +120,25 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
 ];
 
 /**
+ * One spelling for words British and American English spell differently, by their endings:
+ * "characterise"/"characterize", "labour"/"labor", "centre"/"center". The few words these endings
+ * change that have no other spelling ("detour") change on both sides alike.
+ */
+function britishOrAmerican(word: string): string {
+  if (word.length < 6) return word;
+  return word
+    .replace(/iz(e|es|ed|ing|ation|ations|er|ers)$/, "is$1")
+    .replace(/([a-z]{3})our(s|ed|ing|able|ite|ites)?$/, "$1or$2")
+    .replace(/([a-z]{2})tre(s|d)?$/, (_, head: string, end = "") => `${head}ter${end === "d" ? "ed" : end}`);
+}
+
+/**
  * A light English stemmer: enough that "tariffs"/"tariff", "closing"/"closed"/"close" and
  * "discussed"/"discussions" meet. Over-stemming is harmless as long as both sides agree.
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word) || /[^a-z]/.test(word)) return word;
-  let w = word;
+  let w = britishOrAmerican(word);
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
@@ -172,6 +185,14 @@ const SAME_AS: Record<string, string> = {
   slap: "impos",
   curb: "control",
   licenc: "licens",
+  defenc: "defens",
+  offenc: "offens",
+  programm: "program",
+  dialogu: "dialog",
+  catalogu: "catalog",
+  hrs: "hour",
+  hr: "hour",
+  mins: "minut",
   pledg: "commit",
   promis: "commit",
   shelv: "paus",

@@ -156,6 +156,11 @@ describe("how people type", () => {
     expect(askedQuestion(text)).toBe(asked);
   });
 
+  it("keeps an opening that quotes what the question is about", () => {
+    const a = ask("'respects the will of enterprises' — whose line was that on tiktok?");
+    expect(a.text).toMatch(/Xi/);
+  });
+
   it("keeps an opening that says what the question is about", () => {
     const a = ask(
       "section 301 exclusions — when were they originally going to lapse, before the busan extension?",
