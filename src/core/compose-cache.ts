@@ -4,8 +4,8 @@ import { deadlineChainAsOf, deadlinesByRelevance, eventsInOrder, negotiators } f
 
 /**
  * What answers read of the whole knowledge base (deadlines by relevance, each deadline's chain of
- * extensions, events in order, who took part in what, the negotiators), worked out once per knowledge base rather than
- * on every question, as each scans every deadline or event. What depends on the date is kept for
+ * extensions, events in order, who took part in what, the negotiators, lists of events), worked
+ * out once per knowledge base rather than on every question, as each scans every deadline or event. What depends on the date is kept for
  * the day (UTC) it was worked out on. The lists are shared: callers must not change them.
  */
 
@@ -20,6 +20,8 @@ interface Lasting {
   /** Person id → the events (not sessions) they took part in, in the knowledge base's order. */
   participation?: Map<string, Event[]>;
   negotiators?: { person: Person; rounds: number }[];
+  /** List answers of events ("list the rounds"), by the list's name. */
+  eventLists: Map<string, Event[]>;
 }
 
 const daily = new WeakMap<KnowledgeBase, Daily>();
@@ -38,7 +40,7 @@ function today(kb: KnowledgeBase, now: Date): Daily {
 function always(kb: KnowledgeBase): Lasting {
   let cache = lasting.get(kb);
   if (!cache) {
-    cache = {};
+    cache = { eventLists: new Map() };
     lasting.set(kb, cache);
   }
   return cache;
@@ -64,6 +66,20 @@ export function inOrder(kb: KnowledgeBase): readonly Event[] {
   const cache = always(kb);
   cache.events ??= eventsInOrder(kb);
   return cache.events;
+}
+
+/**
+ * A list of events worked out once per knowledge base under its name: leaving out the repeats of
+ * thousands of events takes longer than any question may.
+ */
+export function eventList(kb: KnowledgeBase, name: string, make: () => Event[]): readonly Event[] {
+  const cache = always(kb);
+  let list = cache.eventLists.get(name);
+  if (!list) {
+    list = make();
+    cache.eventLists.set(name, list);
+  }
+  return list;
 }
 
 export function negotiatorsOf(kb: KnowledgeBase): readonly { person: Person; rounds: number }[] {

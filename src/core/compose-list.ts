@@ -2,7 +2,7 @@ import type { Event } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import { CitationList } from "./citations.ts";
 import type { Composition } from "./compose.ts";
-import { byRelevance, chainAsOf, inOrder, negotiatorsOf } from "./compose-cache.ts";
+import { byRelevance, chainAsOf, eventList, inOrder, negotiatorsOf } from "./compose-cache.ts";
 import { formatDate, formatRange } from "./dates.ts";
 import { describeDeadline, describeEvent } from "./describe.ts";
 import { terms } from "./text.ts";
@@ -47,11 +47,14 @@ function distinct<T>(items: readonly T[], dateOf: (item: T) => string, textOf: (
   return taken.map((t) => t.item);
 }
 
-const distinctEvents = (events: readonly Event[]) =>
-  distinct(
-    events,
-    (e) => e.start,
-    (e) => e.title,
+/** The events that pass a test, in order, each told once (see distinct); `name` names the list. */
+const distinctEvents = (kb: KnowledgeBase, name: string, test: (e: Event) => boolean) =>
+  eventList(kb, name, () =>
+    distinct(
+      inOrder(kb).filter(test),
+      (e) => e.start,
+      (e) => e.title,
+    ),
   );
 
 /** Answers to "what are the deadlines", "who are the negotiators", "list the rounds". */
@@ -111,21 +114,21 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       break;
     }
     case "calls":
-      for (const e of distinctEvents(inOrder(kb).filter((e) => e.kind === "call"))) {
+      for (const e of distinctEvents(kb, "calls", (e) => e.kind === "call")) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);
       }
       break;
     case "rounds":
-      for (const e of distinctEvents(inOrder(kb).filter((e) => e.kind === "round"))) {
+      for (const e of distinctEvents(kb, "rounds", (e) => e.kind === "round")) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);
       }
       break;
     case "events":
-      for (const e of distinctEvents(inOrder(kb).filter((e) => e.kind !== "session"))) {
+      for (const e of distinctEvents(kb, "events", (e) => e.kind !== "session")) {
         lines.push(describeEvent(e));
         citations.add(e.cite, 1);
         entries.push(e.id);
