@@ -6,6 +6,7 @@ import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.t
 import { type Ranked, rank, reportsSpeech } from "./rank.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
+import { normalize } from "./text.ts";
 import { type Analysis, analyze } from "./understand.ts";
 
 const SPECULATION =
@@ -29,7 +30,17 @@ function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
   return entry?.kind === "people" && entry.value.kind !== "place";
 }
 
+/** Whether an entry has the words someone quoted, as they were quoted. */
+function hasFragment(doc: Doc, fragment: string): boolean {
+  const e = doc.entry;
+  const text = e.kind === "quotes" || e.kind === "facts" ? e.value.text : "";
+  const words = normalize(fragment);
+  return words.length > 0 && ` ${normalize(text)} `.includes(` ${words} `);
+}
+
 function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): number {
+  // The very words asked about ("who said 'at this juncture'") settle it, however the rest is put.
+  if (analysis.fragment && hasFragment(top.doc, analysis.fragment)) return 0.95;
   // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
   const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
   if (analysis.salient.length > 0 && unknown / analysis.salient.length > 0.5)

@@ -66,6 +66,12 @@ describe("cited answers", () => {
     expect(a.citations[0]).toMatchObject({ source: "madrid-talks-report", locator: "¶2" });
   });
 
+  it("takes the very words quoted as settling who said them, however the rest is put", () => {
+    const a = ask("who asked why the US was sanctioning chinese enterprises 'at this juncture'");
+    expect(a.answered).toBe(true);
+    expect(a.text).toMatch(/Ministry of Commerce|MOFCOM/);
+  });
+
   it("gives every citation the fields the JSON contract promises", () => {
     const a = ask("where were the madrid talks held");
     expect(a.answered).toBe(true);
