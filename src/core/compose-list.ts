@@ -4,7 +4,7 @@ import { CitationList } from "./citations.ts";
 import type { Composition } from "./compose.ts";
 import { byRelevance, chainAsOf, eventList, inOrder, negotiatorsOf } from "./compose-cache.ts";
 import { formatDate, formatRange } from "./dates.ts";
-import { describeDeadline, describeEvent } from "./describe.ts";
+import { deadlineSetBy, describeDeadline, describeEvent } from "./describe.ts";
 import { terms } from "./text.ts";
 import type { Analysis } from "./understand.ts";
 
@@ -79,7 +79,8 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
       )) {
         const chain = chainAsOf(kb, d, now);
         const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
-        lines.push(`${describeDeadline(kb, d, now)}${moved}`);
+        const origin = analysis.asksOrigin ? ` ${deadlineSetBy(kb, d)}` : "";
+        lines.push(`${describeDeadline(kb, d, now)}${moved}${origin}`);
         for (const link of chain) citations.add(link.cite, 1);
         entries.push(d.id);
       }

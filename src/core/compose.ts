@@ -4,7 +4,7 @@ import type { Answer, SupportingQuote } from "./answer.ts";
 import { CitationList } from "./citations.ts";
 import { chainAsOf, eventsWith } from "./compose-cache.ts";
 import { canonicalDates, formatDate, formatRange } from "./dates.ts";
-import { describeDeadline, describeEvent, describePerson, nameOf } from "./describe.ts";
+import { deadlineSetBy, describeDeadline, describeEvent, describePerson, nameOf } from "./describe.ts";
 import { messages } from "./messages.ts";
 import type { Ranked } from "./rank.ts";
 import type { Doc } from "./search-index.ts";
@@ -91,7 +91,8 @@ function leadFor(kb: KnowledgeBase, top: Doc, analysis: Analysis, now: Date): st
       const chain = chainAsOf(kb, d, now);
       const history =
         chain.length > 1 ? ` The deadline moved: ${chain.map((c) => formatDate(c.due)).join(" → ")}.` : "";
-      return `${describeDeadline(kb, d, now)}${consequence}${history}`;
+      const origin = analysis.asksOrigin ? ` ${deadlineSetBy(kb, d)}` : "";
+      return `${describeDeadline(kb, d, now)}${origin}${consequence}${history}`;
     }
     case "people":
       return describePerson(entry.value);

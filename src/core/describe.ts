@@ -59,6 +59,12 @@ export function describeDeadline(kb: KnowledgeBase, d: Deadline, now: Date): str
   return `${d.what}: due ${formatDate(d.due)}${time} — ${deadlineStatus(kb, d, now)}.`;
 }
 
+/** Who set a deadline and by what ("Set by Donald Trump: Executive Order 14350."). */
+export function deadlineSetBy(kb: KnowledgeBase, d: Deadline): string {
+  const who = d.set_by.map((id) => nameOf(kb, id)).join(" and ");
+  return `Set by ${who}${d.instrument ? `: ${d.instrument}` : ""}.`;
+}
+
 export function describeEvent(e: Event): string {
   const place = e.place ? `, ${e.place}` : "";
   const status = e.status === "held" ? "" : ` (${e.status})`;

@@ -2,12 +2,13 @@ import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
 import { statesMoney, statesNumber } from "./entry-text.ts";
+import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
 import { type Ranked, rank, reportsSpeech } from "./rank.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { normalize } from "./text.ts";
-import { type Analysis, analyze } from "./understand.ts";
+import { type Analysis, analyze, type Mention } from "./understand.ts";
 
 const SPECULATION =
   /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b/;
@@ -217,6 +218,17 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         ranked = [reported, ...ranked.filter((r) => r !== reported)];
       }
     }
+    // "Who runs MOFCOM": the person at its head, rather than the ministry itself.
+    const head = analysis.asksHead ? headAsked(analysis) : undefined;
+    if (head) {
+      const answer: Ranked = { doc: head, score: ranked[0]?.score ?? 1, coverage: 1, entityHit: 1 };
+      return toAnswer(
+        question,
+        composeFromRanking(kb, [answer, ...ranked.filter((r) => r.doc !== head)], analysis, now),
+        0.9,
+        analysis,
+      );
+    }
     let top = ranked[0];
     if (!top) return refusal(question, messages.offTopic, [...DEFAULT_SUGGESTIONS], "refusal");
     let confidence = confidenceOf(top, analysis, index);
@@ -246,6 +258,18 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     }
     return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
   }
+  /** The entry of the person heading the one organization a question names, when there is one such person. */
+  function headAsked(analysis: Analysis): Doc | undefined {
+    const organizations = analysis.mentions.filter((m) => {
+      const entry = kb.byId.get(m.id);
+      return entry?.kind === "people" && entry.value.kind === "organization";
+    });
+    if (organizations.length !== 1) return undefined;
+    const heads = headsOf(index, (organizations[0] as Mention).id);
+    const at = heads.length === 1 ? index.table.byId.get(heads[0] as string) : undefined;
+    return at === undefined ? undefined : index.docs[at];
+  }
+
   /**
    * Whether the opening of a question says nothing the knowledge knows ("hey random one", "ok so"),
    * rather than what the question is about ("EO 14258 — what date…", "'respects the will of

@@ -53,6 +53,10 @@ export interface Analysis {
   after?: { id: string; date: string };
   /** "How much did … spend / cost / pay", "what is … worth": the answer must be a sum of money. */
   asksMoney: boolean;
+  /** "Who set the deadline", "under which executive order": who made a rule, and by what act. */
+  asksOrigin: boolean;
+  /** "Who runs MOFCOM", "who heads the Treasury": the person at the head of what is named. */
+  asksHead: boolean;
   /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
   side?: "china" | "us";
   /** "The first …" or "the latest …": which end of a series is meant. */
@@ -123,6 +127,10 @@ const LIST_RULES: [RegExp, ListKind][] = [
 
 const ASKS_WORDING =
   /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
+const ASKS_HEAD =
+  /\bwhos? (is |was )?(running|runs|ran|heads|headed|leads|in charge of|the (head|chief|boss|leader) of)\b/;
+const ASKS_ORIGIN =
+  /\bwho (\w+ )?(set|made|imposed|announced|ordered|signed|decided)\b|\bset by\b|\bunder (which|what)\b|\b(which|what) (executive )?(order|orders|law|statute|instrument|eo|eos)\b|\beo (number|numbers|no)\b/;
 const ASKS_MONEY =
   /\bhow much\b.*\b(spen[dt]|spending|costs?|costing|pa(y|id|ys)|worth|valued?|price[ds]?|budget|fees?|charged?|invest(ed)?|earn(ed|s)?|fined?)\b|\bwhat (is|was) .+ worth\b|\bhow much money\b/;
 const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
@@ -311,5 +319,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     fragment,
     presentTense: PRESENT.test(normalized),
     asksMoney: ASKS_MONEY.test(normalized),
+    asksOrigin: intent === "who" || ASKS_ORIGIN.test(normalized),
+    asksHead: ASKS_HEAD.test(normalized),
   };
 }

@@ -238,6 +238,19 @@ describe("lists when the knowledge repeats itself", () => {
   });
 });
 
+describe("who made what", () => {
+  it("names who set a deadline, and by what act, when asked", () => {
+    const a = ask("who set the 16 dec 2025 tiktok deadline and under which executive order");
+    expect(a.text).toMatch(/Set by Donald Trump: Executive Order 14350/);
+    expect(ask("when is the tiktok deadline").text).not.toMatch(/Set by/);
+  });
+
+  it("answers who runs an organization with the person at its head", () => {
+    expect(ask("who runs mofcom").text).toMatch(/^Wang Wentao/);
+    expect(ask("who heads the us treasury").text).toMatch(/^Scott Bessent/);
+  });
+});
+
 describe("refusals", () => {
   it.each([
     "who won the world cup",
