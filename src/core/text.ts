@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
     // Contractions as wordLocal() leaves them ("he'd" → "hed"), where that is no other word.
     "hed theyd youd itd theyll youll itll theyve weve youve ive theyre whod wholl " +
     // Chat shorthand and greetings ("w/ xi", "u", "pls", "hey").
-    "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo"
+    "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo each every"
   ).split(/\s+/),
 );
 
@@ -190,6 +190,7 @@ const SAME_AS: Record<string, string> = {
   programm: "program",
   dialogu: "dialog",
   catalogu: "catalog",
+  characteris: "describ",
   hrs: "hour",
   hr: "hour",
   mins: "minut",

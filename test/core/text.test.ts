@@ -20,6 +20,7 @@ describe("one term for words that mean the same here", () => {
     ["shelved", "paused"],
     ["slapped", "imposed"],
     ["curbs", "controls"],
+    ["characterised", "described"],
   ])("%s = %s", same);
 
   it("keeps words apart that only look alike", () => {
