@@ -1,4 +1,4 @@
-import type { Event } from "../knowledge/schema.ts";
+import type { Deadline, Event } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import { CitationList } from "./citations.ts";
 import type { Composition } from "./compose.ts";
@@ -78,8 +78,11 @@ export function composeList(kb: KnowledgeBase, analysis: Analysis, now: Date): C
         (d) => d.what,
       )) {
         const chain = chainAsOf(kb, d, now);
-        const moved = chain.length > 1 ? ` (moved: ${chain.map((c) => formatDate(c.due)).join(" → ")})` : "";
-        const origin = analysis.asksOrigin ? ` ${deadlineSetBy(kb, d)}` : "";
+        // Asked who set them ("the EO numbers of the extensions"), each move says by what act.
+        const step = (c: Deadline) =>
+          analysis.asksOrigin && c.instrument ? `${formatDate(c.due)} (${c.instrument})` : formatDate(c.due);
+        const moved = chain.length > 1 ? ` (moved: ${chain.map(step).join(" → ")})` : "";
+        const origin = analysis.asksOrigin && chain.length <= 1 ? ` ${deadlineSetBy(kb, d)}` : "";
         lines.push(`${describeDeadline(kb, d, now)}${moved}${origin}`);
         for (const link of chain) citations.add(link.cite, 1);
         entries.push(d.id);

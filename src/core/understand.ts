@@ -105,7 +105,7 @@ const INTENT_RULES: [RegExp, Intent][] = [
 
 const LIST_RULES: [RegExp, ListKind][] = [
   [
-    /\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there)\b|\bwho (was|were) (at|in|on)\b|\b(who|members|list|names)\b.*\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b/,
+    /\bwho (went|came|travell?ed|attended|took part|participated|joined|was there|were there|accompanied)\b|\bwho did .+ (bring|take) (with|along|to)\b|\bwho (was|were) (at|in|on)\b|\b(who|members|list|names)\b.*\b(delegation|delegations|team|delegates|participants|attendees|line-?up)\b/,
     "participants",
   ],
   [/\b(list|all|which|what|how many)\b.*\b(phone calls|calls|video calls)\b|^calls\b/, "calls"],
@@ -127,10 +127,19 @@ const LIST_RULES: [RegExp, ListKind][] = [
 
 const ASKS_WORDING =
   /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
+const HAN_CHAR = /\p{Script=Han}/u;
+const WHICH_ROLE =
+  /^(which|what) ([a-z]+ ){0,3}(buyer|company|firm|agency|official|minister|ministry|negotiator|spokesperson|spokesman|spokeswoman|envoy|ambassador|investor|executive|regulator|court)\b/;
+
+/** Whether an id is a person or an organization. */
+function isPartyId(id: string, index: SearchIndex): boolean {
+  const entry = index.kb.byId.get(id);
+  return entry?.kind === "people" && entry.value.kind !== "place";
+}
 const ASKS_HEAD =
   /\bwhos? (is |was )?(running|runs|ran|heads|headed|leads|in charge of|the (head|chief|boss|leader) of)\b/;
 const ASKS_ORIGIN =
-  /\bwho (\w+ )?(set|made|imposed|announced|ordered|signed|decided)\b|\bset by\b|\bunder (which|what)\b|\b(which|what) (executive )?(order|orders|law|statute|instrument|eo|eos)\b|\beo (number|numbers|no)\b/;
+  /\bwho (\w+ )?(set|made|imposed|announced|ordered|signed|decided)\b|\bset by\b|\bunder (which|what)\b|\b(which|what) (executive )?(order|orders|law|statute|instrument|eo|eos)\b|\b(eo|order) (number|numbers|no)\b/;
 const ASKS_MONEY =
   /\bhow much\b.*\b(spen[dt]|spending|costs?|costing|pa(y|id|ys)|worth|valued?|price[ds]?|budget|fees?|charged?|invest(ed)?|earn(ed|s)?|fined?)\b|\bwhat (is|was) .+ worth\b|\bhow much money\b/;
 const PRESENT = /\b(is|are|currently|now|still|latest|current|today|status)\b/;
@@ -263,7 +272,21 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const stems = tokens.map(stem);
   const { mentions, covered } = findMentions(tokens, stems, index);
   findHanMentions(normalized, index, mentions);
+  // The characters of a name written in Chinese are the name, as a name in letters is.
+  tokens.forEach((w, i) => {
+    if (HAN_CHAR.test(w) && mentions.some((m) => HAN_CHAR.test(m.phrase) && m.phrase.includes(w)))
+      covered.add(i);
+  });
   const after = anchorAfter(normalized, mentions, index);
+  // "Which Chinese state buyer bought…" asks for someone (one: "which officials" asks for a list),
+  // unless it names who it is about.
+  if (
+    intent === "what" &&
+    !list &&
+    WHICH_ROLE.test(normalized) &&
+    !mentions.some((m) => isPartyId(m.id, index))
+  )
+    intent = "who";
   const contentTerms: string[] = [];
   const salient: string[] = [];
   const weights = new Map<string, number>();

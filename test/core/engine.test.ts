@@ -245,6 +245,18 @@ describe("who made what", () => {
     expect(ask("when is the tiktok deadline").text).not.toMatch(/Set by/);
   });
 
+  it("lists the act behind each move of a deadline when asked what set them", () => {
+    const a = ask("list the executive order numbers for the tiktok deadline extensions");
+    for (const eo of ["14166", "14258", "14310", "14350"]) expect(a.text).toContain(eo);
+  });
+
+  it("reads “which <one role>” as asking who, and “who did he bring” as asking who took part", () => {
+    expect(ask("which chinese state buyer bought most of the soybeans").text).toMatch(/Sinograin/);
+    const a = ask("who did 何立峰 bring with him to kuala lumpur");
+    expect(a.text).toMatch(/Li Chenggang/);
+    expect(a.text).toMatch(/Liao Min/);
+  });
+
   it("answers who runs an organization with the person at its head", () => {
     expect(ask("who runs mofcom").text).toMatch(/^Wang Wentao/);
     expect(ask("who heads the us treasury").text).toMatch(/^Scott Bessent/);
