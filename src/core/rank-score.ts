@@ -270,6 +270,8 @@ export function scoreAll(
     }
     // "Who leads the Chinese delegation": the side named decides between the two delegations' leaders.
     if (who && kind === PEOPLE && table.side[at] === q.side) score += q.personFact * 2;
+    // …and "the lead negotiator for China" is nobody on the other side, however well the words fit.
+    else if (who && kind === PEOPLE && q.side > 0 && table.side[at] !== 0) score *= q.undatedOnWhen;
 
     // The rest depends on a trait of the entry's prose, learnt by a regular expression: both
     // outcomes are scored first, and the trait only tested when either would make the cut.

@@ -303,9 +303,14 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;
     weights.set(t, Math.max(weights.get(t) ?? 0, weight));
   });
-  // The word right after "which", "what" or "how many" is what the answer must be about.
+  // The word right after "which", "what" or "how many" is what the answer must be about, as is
+  // the last word of "who is the Swedish PM (who …)".
   let focus: string | undefined;
-  const focusMatch = /\b(?:which|what|how many)\s+([a-z]+)/.exec(normalized);
+  const focusMatch =
+    /\b(?:which|what|how many)\s+([a-z]+)/.exec(normalized) ??
+    /^whos? (?:is |was )?the (?:[a-z]+ ){0,2}?([a-z]+)(?: (?:who|that|which|of|in|at|for|with|from|on)\b|$)/.exec(
+      normalized,
+    );
   if (focusMatch?.[1] && !isStopword(focusMatch[1])) {
     const t = stem(focusMatch[1]);
     const at = tokens.indexOf(focusMatch[1]);

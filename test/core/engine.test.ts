@@ -257,6 +257,10 @@ describe("who made what", () => {
     expect(a.text).toMatch(/Liao Min/);
   });
 
+  it("does not answer a question about one side with someone from the other", () => {
+    expect(ask("who was the lead negotiator for china").text).not.toMatch(/Bessent|Greer/);
+  });
+
   it("answers who runs an organization with the person at its head", () => {
     expect(ask("who runs mofcom").text).toMatch(/^Wang Wentao/);
     expect(ask("who heads the us treasury").text).toMatch(/^Scott Bessent/);
@@ -268,6 +272,7 @@ describe("refusals", () => {
     "who won the world cup",
     "give me a recipe for paella",
     "what is He Lifeng's salary",
+    "who is the interpreter for trump",
     "should i buy nvidia stock",
   ])("refuses “%s” with at most three questions it can answer", (q) => {
     const a = ask(q);
