@@ -1,3 +1,4 @@
+import { cityOf } from "../core/entry-text.ts";
 import { crossCheck } from "../knowledge/cross-check.ts";
 import type { LocatedEntry } from "../knowledge/parse-file.ts";
 import type { Deadline, Event, Fact, Person, Quote, Source, Topic } from "../knowledge/schema.ts";
@@ -130,14 +131,6 @@ class NameMaker {
       return w.charAt(0).toUpperCase() + w.slice(1);
     }
   }
-}
-
-/** The city a round is known by, as the search index reads it from the place ("…, Madrid, Spain"). */
-function cityOf(place: string | undefined): string | undefined {
-  if (!place) return undefined;
-  const parts = place.split(",").map((s) => s.trim());
-  const city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
-  return city && city.length >= 3 ? city : undefined;
 }
 
 interface Generation {

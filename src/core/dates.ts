@@ -86,6 +86,10 @@ export function canonicalDates(text: string, contextDate: string): string {
   };
   const monthDays = new RegExp(`\\b${MONTH_PATTERN} (\\d{1,2})[–-](\\d{1,2})(?:, (\\d{4}))?\\b`, "g");
   return text
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (all, year: string, month: string, day: string) => {
+      const m = Number(month) - 1;
+      return m >= 0 && m < 12 ? `${Number(day)} ${MONTHS[m]} ${year}` : all;
+    })
     .replace(monthDays, (all, month: string, from: string, to: string, year?: string) => {
       const start = render(month, from, year);
       return start ? start.replace(/^\d+/, `${Number(from)}–${Number(to)}`) : all;

@@ -96,6 +96,23 @@ export function statesNumber(entry: Entry): boolean {
   return NUMBER.test(searchableFields(entry, NO_NAMES).join(" "));
 }
 
+/**
+ * The city of a place, as a round of talks is known by it: "Palacio de Santa Cruz, Madrid, Spain"
+ * → "Madrid", "Undisclosed venue in Geneva, Switzerland (reported as …)" → "Geneva".
+ */
+export function cityOf(place: string | undefined): string | undefined {
+  if (!place) return undefined;
+  const parts = place
+    .replace(/\([^)]*\)/g, "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  let city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+  const within = city ? city.lastIndexOf(" in ") : -1;
+  if (city && within >= 0) city = city.slice(within + 4);
+  return city && city.length >= 3 ? city : undefined;
+}
+
 /** How many of an entry's searchable fields, from the first, make its title (its name, with aliases). */
 export function titleFieldCount(entry: Entry): number {
   switch (entry.kind) {

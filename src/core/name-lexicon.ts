@@ -1,5 +1,6 @@
 import type { Event, Person, Topic } from "../knowledge/schema.ts";
 import type { KnowledgeBase } from "../knowledge/types.ts";
+import { cityOf } from "./entry-text.ts";
 import { FuzzyLexicon } from "./fuzzy-lexicon.ts";
 import { IntList } from "./int-list.ts";
 import { NameTree } from "./name-tree.ts";
@@ -144,9 +145,8 @@ export function buildNames(kb: KnowledgeBase, tokenizer: Tokenizer = new Tokeniz
     names.addName(e.id, e.title);
     names.addNames(e.id, e.aliases);
     // A round of talks is known by its city: "the Madrid talks", "in Geneva".
-    if (e.place && (e.kind === "round" || e.kind === "summit")) {
-      const parts = e.place.split(",").map((s) => s.trim());
-      const city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+    if (e.kind === "round" || e.kind === "summit") {
+      const city = cityOf(e.place);
       if (city) {
         // Capitals stand for governments ("Washington and Beijing agreed"), so only "Beijing summit" names the event.
         if (!GOVERNMENT_SEATS.has(tokenizer.joined(tokenizer.parts(city)))) names.addName(e.id, city);

@@ -13,7 +13,8 @@ const STOPWORDS = new Set(
     // Contractions as wordLocal() leaves them ("he'd" → "hed"), where that is no other word.
     "hed theyd youd itd theyll youll itll theyve weve youve ive theyre whod wholl " +
     // Chat shorthand and greetings ("w/ xi", "u", "pls", "hey").
-    "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo each every"
+    "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo each every " +
+    "kinda sorta gonna wanna gotta whole pretty basically literally honestly anyway anyways ok okay"
   ).split(/\s+/),
 );
 
@@ -191,6 +192,7 @@ const SAME_AS: Record<string, string> = {
   dialogu: "dialog",
   catalogu: "catalog",
   characteris: "describ",
+  stuck: "stall",
   hrs: "hour",
   hr: "hour",
   mins: "minut",

@@ -84,7 +84,7 @@ const INTENT_RULES: [RegExp, Intent][] = [
     "deadline",
   ],
   [
-    /^(when|what date|what day|which day|what time|how soon|since when)\b|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/,
+    /^(when|what date|what day|which day|what time|how soon|since when)\b|\b(date|dates|when)\s*$|\bwhen (is|was|did|does|will|are|were)\b|\bwhat date\b|\bwhich date\b|\bdate of\b|\bon what day\b/,
     "when",
   ],
   [
@@ -129,7 +129,7 @@ const ASKS_WORDING =
   /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
 const HAN_CHAR = /\p{Script=Han}/u;
 const WHICH_ROLE =
-  /^(which|what) ([a-z]+ ){0,3}(buyer|company|firm|agency|official|minister|ministry|negotiator|spokesperson|spokesman|spokeswoman|envoy|ambassador|investor|executive|regulator|court)\b/;
+  /^(which|what) ([a-z]+ ){0,3}(buyer|company|firm|agency|official|minister|ministry|negotiator|spokesperson|spokesman|spokeswoman|envoy|ambassador|investor|executive|regulator|court|body|authority|commission|office|department)\b/;
 
 /** Whether an id is a person or an organization. */
 function isPartyId(id: string, index: SearchIndex): boolean {

@@ -8,7 +8,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generateKnowledge } from "../../src/bench/generate.ts";
-import { quoteContext, searchableFields, titleOf } from "../../src/core/entry-text.ts";
+import { cityOf, quoteContext, searchableFields, titleOf } from "../../src/core/entry-text.ts";
 import { FuzzyLexicon } from "../../src/core/fuzzy-lexicon.ts";
 import { buildNames, LONGEST_NAME_IN_TEXT, WEAK_NAME_PARTS } from "../../src/core/name-lexicon.ts";
 import { buildIndex, DOC_KINDS, type DocKind, type SearchIndex } from "../../src/core/search-index.ts";
@@ -94,9 +94,8 @@ function referenceNames(kb: KnowledgeBase): Map<string, string[]> {
   for (const t of kb.topics) for (const phrase of [t.name, ...t.synonyms]) add(phrase, t.id);
   for (const e of kb.events) {
     for (const phrase of [e.title, ...e.aliases]) add(phrase, e.id);
-    if (e.place && (e.kind === "round" || e.kind === "summit")) {
-      const parts = e.place.split(",").map((s) => s.trim());
-      const city = parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+    if (e.kind === "round" || e.kind === "summit") {
+      const city = cityOf(e.place);
       if (city) {
         if (!["beijing", "washington"].includes(normalize(city))) add(city, e.id);
         for (const what of ["talks", "round", "summit"]) add(`${city} ${what}`, e.id);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { cityOf } from "../../src/core/entry-text.ts";
 import { isStopword, normalize, terms } from "../../src/core/text.ts";
 
 /** Whether two phrasings come down to the same terms, as the index and a question both read them. */
@@ -44,5 +45,20 @@ describe("chat shorthand", () => {
 
   it("keeps words that are also contractions elsewhere", () => {
     for (const w of ["shed", "well", "ill", "wed"]) expect(isStopword(w), w).toBe(false);
+  });
+});
+
+describe("the city a round is known by", () => {
+  it.each([
+    ["Palacio de Santa Cruz, Madrid, Spain (seat of Spain's foreign ministry)", "Madrid"],
+    [
+      "Undisclosed venue in Geneva, Switzerland (reported as the Swiss UN ambassador's residence in Cologny)",
+      "Geneva",
+    ],
+    ["Gimhae Air Base (Naraemaru protocol hall), Busan, South Korea", "Busan"],
+    ["Seoul, South Korea", "Seoul"],
+    ["Washington, DC", "Washington"],
+  ])("%s → %s", (place, city) => {
+    expect(cityOf(place)).toBe(city);
   });
 });
