@@ -232,6 +232,15 @@ function dayAfter(isoDay: string): string {
 }
 
 /**
+ * Words typed in capitals inside a question that is not ("RELATIONSHIP IS EXCELLENT in all caps —
+ * who posted that"): a quote written as it was posted, when three words or more.
+ */
+function shoutedFragment(question: string): string | undefined {
+  if (!/[a-z]/.test(question)) return undefined;
+  return /\b[A-Z][A-Z'’]+(?:[ ,]+[A-Z][A-Z'’]*){2,}\b/.exec(question)?.[0];
+}
+
+/**
  * Whether tokens[i] is a hyphenated word written together ("mid-october" → "midoctober", which
  * words() gives after its parts) that the knowledge never uses: its parts already say it.
  */
@@ -250,7 +259,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const tokens = words(normalized);
   // Apostrophes inside words ("it's") are set aside so they don't read as quotation marks.
   const fragmentMatch = /["“”']([^"“”']{6,})["“”']/.exec(question.replace(/(\w)'(\w)/g, "$1\u2032$2"));
-  const fragment = fragmentMatch?.[1]?.replace(/\u2032/g, "'");
+  const fragment = fragmentMatch?.[1]?.replace(/\u2032/g, "'") ?? shoutedFragment(question);
 
   let intent: Intent = "what";
   for (const [rule, kind] of INTENT_RULES) {

@@ -72,6 +72,12 @@ describe("cited answers", () => {
     expect(a.text).toMatch(/Ministry of Commerce|MOFCOM/);
   });
 
+  it("reads words typed in capitals inside a question as a quote", () => {
+    const a = ask("RELATIONSHIP IS EXCELLENT in all caps — who posted that and when");
+    expect(a.text).toMatch(/Donald Trump/);
+    expect(a.text).toMatch(/11 Jun 2025/);
+  });
+
   it("gives every citation the fields the JSON contract promises", () => {
     const a = ask("where were the madrid talks held");
     expect(a.answered).toBe(true);
