@@ -176,7 +176,18 @@ function correct(word: string, index: SearchIndex, stemmed = stem(word)): string
   if (index.vocabulary.has(s) || word.length < 6 || /\d/.test(word)) return s;
   const best = index.vocabulary.fuzzy(s, 0.3, 1)[0];
   // One slip per word, two in a long one: "tarrifs" is a typo, "interpreters" is not "internet".
-  return best && editDistance(s, best.key) <= (s.length >= 10 ? 2 : 1) ? best.key : s;
+  if (!best || editDistance(s, best.key) > (s.length >= 10 ? 2 : 1)) return s;
+  // A known word inside a longer one is another word ("senate" is not "seat"), unless the longer
+  // one only has a letter typed twice ("tariiffs").
+  if (best.key.length < s.length && !isDoubledLetterOf(s, best.key)) return s;
+  return best.key;
+}
+
+/** Whether `longer` is `shorter` with one letter typed twice. */
+function isDoubledLetterOf(longer: string, shorter: string): boolean {
+  for (let i = 1; i < longer.length; i++)
+    if (longer[i] === longer[i - 1] && longer.slice(0, i) + longer.slice(i + 1) === shorter) return true;
+  return false;
 }
 
 const MONTHS = MONTH_WORDS;
@@ -312,11 +323,11 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     const weight = generic ? 0.3 : covered.has(i) ? 0.6 : 1;
     weights.set(t, Math.max(weights.get(t) ?? 0, weight));
   });
-  // The word right after "which", "what" or "how many" is what the answer must be about, as is
-  // the last word of "who is the Swedish PM (who …)".
+  // The word right after "which", "what" (or "what was the") or "how many" is what the answer must
+  // be about, as is the last word of "who is the Swedish PM (who …)".
   let focus: string | undefined;
   const focusMatch =
-    /\b(?:which|what|how many)\s+([a-z]+)/.exec(normalized) ??
+    /\b(?:which|what|how many)\s+(?:(?:is|was|are|were) the\s+)?([a-z]+)/.exec(normalized) ??
     /^whos? (?:is |was )?the (?:[a-z]+ ){0,2}?([a-z]+)(?: (?:who|that|which|of|in|at|for|with|from|on)\b|$)/.exec(
       normalized,
     );

@@ -279,6 +279,7 @@ describe("refusals", () => {
     "give me a recipe for paella",
     "what is He Lifeng's salary",
     "who is the interpreter for trump",
+    "what was the senate vote on the 2024 tiktok law",
     "should i buy nvidia stock",
   ])("refuses “%s” with at most three questions it can answer", (q) => {
     const a = ask(q);
