@@ -4,7 +4,8 @@ import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
 import { statesMoney, statesNumber } from "./entry-text.ts";
 import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
-import { type Ranked, rank, reportsSpeech } from "./rank.ts";
+import { type Ranked, rank } from "./rank.ts";
+import { reportsSpeech, reportsSpeechBy } from "./rank-cache.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { normalize } from "./text.ts";
@@ -29,6 +30,18 @@ export interface Engine {
 function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
   const entry = index.kb.byId.get(id);
   return entry?.kind === "people" && entry.value.kind !== "place";
+}
+
+/**
+ * Whether an entry is someone's words: a quote of theirs, or a report of what they said, by name
+ * when `byName` ("He Lifeng called on…"), else any report of speech that concerns them.
+ */
+function saidBy(doc: Doc, speaker: string, names: readonly string[], byName: boolean): boolean {
+  const e = doc.entry;
+  if (e.kind === "quotes" && e.value.speaker === speaker) return true;
+  if (!doc.entities.has(speaker)) return false;
+  // A readout quoting them ("Xi noted that…") is their words too.
+  return byName ? reportsSpeechBy(doc, names) : e.kind !== "quotes" && reportsSpeech(doc);
 }
 
 /** Whether an entry has the words someone quoted, as they were quoted. */
@@ -200,22 +213,36 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       if (listed) return toAnswer(question, listed, 0.9, analysis);
     }
     let ranked = rank(analysis, index, 30, ranking);
-    // "What did King Charles say?" with no quote from him: only a fact reporting his words will do,
-    // and without one Parley says so rather than quote someone else.
+    // "What did King Charles say?": only his words will do, quoted or reported, and without them
+    // Parley says so rather than quote someone else.
     if (analysis.intent === "quote") {
-      const speaker = analysis.mentions.find((m) => isPersonOrOrganization(index, m.id));
-      if (speaker && !kb.quotes.some((q) => q.speaker === speaker.id)) {
-        const reported = ranked.find((r) => r.doc.entities.has(speaker.id) && reportsSpeech(r.doc));
-        if (!reported) {
-          const name = index.displayName.get(speaker.id) ?? speaker.id;
-          return refusal(
-            question,
-            messages.noQuotesFrom(name),
-            [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3),
-            "refusal",
-          );
+      // "What did Taiwan's government say…": someone the knowledge does not know said nothing in it.
+      if (analysis.speakers?.length === 0)
+        return refusal(question, messages.notInSources, suggestionsFrom(ranked, index), "refusal");
+      const speaker = analysis.mentions.find(
+        (m) =>
+          isPersonOrOrganization(index, m.id) && (!analysis.speakers || analysis.speakers.includes(m.id)),
+      );
+      if (speaker) {
+        // The words asked for are the speaker's own, or a report of them; never someone else's.
+        const name = index.displayName.get(speaker.id) ?? speaker.id;
+        const entry = kb.byId.get(speaker.id);
+        const names = entry?.kind === "people" ? [entry.value.name, ...entry.value.aliases] : [name];
+        // Their own words under one of their names first, then any report of speech about them.
+        const own =
+          ranked.find((r) => saidBy(r.doc, speaker.id, names, true)) ??
+          ranked.find((r) => saidBy(r.doc, speaker.id, names, false));
+        if (!own) {
+          return kb.quotes.some((q) => q.speaker === speaker.id)
+            ? refusal(question, messages.notInSources, suggestionsFrom(ranked, index), "refusal")
+            : refusal(
+                question,
+                messages.noQuotesFrom(name),
+                [`Who is ${name}?`, ...DEFAULT_SUGGESTIONS].slice(0, 3),
+                "refusal",
+              );
         }
-        ranked = [reported, ...ranked.filter((r) => r !== reported)];
+        ranked = [own, ...ranked.filter((r) => r !== own)];
       }
     }
     // "Who runs MOFCOM": the person at its head, rather than the ministry itself.

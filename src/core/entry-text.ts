@@ -84,7 +84,8 @@ export function statesMoney(entry: Entry): boolean {
   return AMOUNT_OF_MONEY.test(searchableFields(entry, NO_NAMES).join(" "));
 }
 
-const NUMBER =
+/** A number in digits or in words. */
+export const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|twice|double|triple|single|once|first|second|third|fourth|fifth|sixth)\b/i;
 
 /**

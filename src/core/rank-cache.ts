@@ -1,3 +1,4 @@
+import { NUMBER } from "./entry-text.ts";
 import type { Doc, PostingList, SearchIndex } from "./search-index.ts";
 
 /**
@@ -12,9 +13,6 @@ const REPORTED_SPEECH =
 const CAUSAL =
   /\b(because|aim(s|ed)? (to|at)|in order to|so that|to ease|objective|purpose|reason|due to|in response|in retaliation|prompted|led to|amid|as a result|hoping|seeking|meant to|signall?ing|driven)\b/i;
 
-const NUMBER =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)\b/i;
-
 /** The prose of an entry, for the checks that read it (reported speech, reasons, numbers). */
 function textOf(doc: Doc): string {
   const e = doc.entry;
@@ -27,6 +25,32 @@ function textOf(doc: Doc): string {
 export function reportsSpeech(doc: Doc): boolean {
   return REPORTED_SPEECH.test(textOf(doc));
 }
+
+/** Verbs of reported words, with those of posts and statements ("Trump posted", "MOFCOM added"). */
+const SPOKE = `(?:${REPORTED_SPEECH.source.slice(3, -3)}|posted|wrote|tweeted|added|stressed|asked|welcomed|complained|accused|blamed|called for)`;
+
+/**
+ * Whether an entry reports what someone said under one of their names before the verb ("He Lifeng
+ * called on Washington…", "MOFCOM added…"), or "according to" them; not a report by someone else
+ * that merely mentions them ("the Treasury said Bessent would meet He Lifeng").
+ */
+export function reportsSpeechBy(doc: Doc, names: readonly string[]): boolean {
+  // Each name whole, and a person's family or given name (Xi Jinping is "Xi"), never a word that
+  // is also a pronoun (He Lifeng is not "he").
+  const forms = new Set<string>();
+  for (const name of names) {
+    forms.add(name);
+    const parts = name.split(" ").filter((w) => !PRONOUNS.has(w.toLowerCase()));
+    if (parts.length > 1)
+      for (const part of [parts[0], parts.at(-1)]) if (part && part.length > 1) forms.add(part);
+  }
+  const who = `(?:${[...forms].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
+  const e = doc.entry;
+  const text = e.kind === "quotes" ? e.value.text : textOf(doc);
+  return new RegExp(`\\b${who}\\b[^.;]{0,60}?\\b${SPOKE}\\b|\\baccording to ${who}\\b`, "i").test(text);
+}
+
+const PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you"]);
 
 export type Trait = "speech" | "number" | "causal" | "person";
 

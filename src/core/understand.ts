@@ -57,6 +57,8 @@ export interface Analysis {
   asksOrigin: boolean;
   /** "Who runs MOFCOM", "who heads the Treasury": the person at the head of what is named. */
   asksHead: boolean;
+  /** The people and organizations named as the speaker in "what did … say" (undefined: no such phrase). */
+  speakers?: string[];
   /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
   side?: "china" | "us";
   /** "The first …" or "the latest …": which end of a series is meant. */
@@ -242,6 +244,31 @@ function dayAfter(isoDay: string): string {
   return new Date(Date.parse(isoDay) + 86_400_000).toISOString().slice(0, 10);
 }
 
+const SPEAKER_PHRASE =
+  /\bwhat (?:did|does|has|have|had) (.+?) (?:say|said|tell|told|post|posted|write|wrote|warn|warned|claim|claimed)\b/;
+/** A side of the talks or a pronoun: "what did the Chinese side say" names no one in particular. */
+const SIDE_WORDS =
+  /^(the )?((china|chinese|beijing|us|american|americans|washington|both|either)( (side|sides|government|delegation|team|officials|negotiators))?|they|he|she|it|them)$/;
+
+/** A document that says something ("what did China's readout say"), rather than a speaker. */
+const DOCUMENT_WORDS =
+  /\b(readout|statement|sheet|report|reports|order|announcement|memo|post|article|paper|law|ruling|decision|notice|document|agreement|deal|framework|text|outline)\b/;
+
+/**
+ * Who "what did … say" asks about: the people and organizations named in its subject ("what did
+ * Taiwan's government say about Xi's warning" names none, Xi being what was said about). Undefined
+ * when there is no such subject, or it is a side of the talks or a pronoun.
+ */
+function speakersNamed(
+  normalized: string,
+  mentions: readonly Mention[],
+  index: SearchIndex,
+): string[] | undefined {
+  const subject = SPEAKER_PHRASE.exec(normalized)?.[1];
+  if (!subject || SIDE_WORDS.test(subject) || DOCUMENT_WORDS.test(subject)) return undefined;
+  return mentions.filter((m) => subject.includes(m.phrase) && isPartyId(m.id, index)).map((m) => m.id);
+}
+
 /**
  * Words typed in capitals inside a question that is not ("RELATIONSHIP IS EXCELLENT in all caps —
  * who posted that"): a quote written as it was posted, when three words or more.
@@ -369,5 +396,6 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     asksMoney: ASKS_MONEY.test(normalized),
     asksOrigin: intent === "who" || ASKS_ORIGIN.test(normalized),
     asksHead: ASKS_HEAD.test(normalized),
+    speakers: speakersNamed(normalized, mentions, index),
   };
 }

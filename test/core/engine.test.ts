@@ -66,6 +66,12 @@ describe("cited answers", () => {
     expect(a.citations[0]).toMatchObject({ source: "madrid-talks-report", locator: "¶2" });
   });
 
+  it("gives the words of the speaker asked about, never someone else's", () => {
+    expect(ask("what did he lifeng say in madrid").text).toMatch(/^He Lifeng/);
+    const a = ask("what did taiwan's government say about xi's warning at the beijing summit?");
+    expect(a.answered).toBe(false);
+  });
+
   it("takes the very words quoted as settling who said them, however the rest is put", () => {
     const a = ask("who asked why the US was sanctioning chinese enterprises 'at this juncture'");
     expect(a.answered).toBe(true);
