@@ -246,8 +246,11 @@ export function scoreAll(
     if (q.bounded && Math.max(0, score + q.boundAdd) * q.boundTimes < top.bar) continue;
     const isPlace = table.place[at] === 1;
     // The entry that *is* the person or event asked about beats entries that merely mention it.
-    // "Who …" is answered by a person or organization, never by the venue itself.
-    const fitsIntent = !(who && (kind !== PEOPLE || isPlace));
+    // "Who …" is answered by a person or organization, never by the venue itself; "where …" by
+    // an event or a place, never by a person or organization, which has no place of its own.
+    const fitsIntent = who
+      ? kind === PEOPLE && !isPlace
+      : !(intent === "where" && kind === PEOPLE && !isPlace);
     if ((kind === PEOPLE || kind === EVENTS || kind === DEADLINES) && fitsIntent && itself.has(at)) {
       // The entry itself is the answer when the question asks for nothing more specific than it covers.
       const answered = q.hasSalient ? (q.framing ? Math.max(coverage, 0.5) : coverage) : 1;

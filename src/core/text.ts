@@ -193,6 +193,7 @@ const SAME_AS: Record<string, string> = {
   catalogu: "catalog",
   characteris: "describ",
   stuck: "stall",
+  team: "delegat",
   hrs: "hour",
   hr: "hour",
   mins: "minut",

@@ -100,7 +100,7 @@ const INTENT_RULES: [RegExp, Intent][] = [
   [/^why\b|\bwhy (is|was|did|does|do|are|were|would|has)\b|\breason\b|\bhow come\b|\bwhat caused\b/, "why"],
   [/^(who|whos)\b|\bwhos\b|\bwho (is|was|are|were|led|leads|heads|headed)\b/, "who"],
   [
-    /\btell me about\b|\b(overview|background|summary|summarize|explain)\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+){0,3}$/,
+    /\btell me about\b|\b(overview|background|summary|summarize|explain|recap|rundown)\b|\b(walk|run|take) me through\b|\bfill me in\b|\bcatch me up\b|\bwhat (is|was|are|were) (the )?[a-z]+( [a-z]+){0,3}$/,
     "about",
   ],
 ];
