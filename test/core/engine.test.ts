@@ -220,6 +220,14 @@ describe("how people type", () => {
     expect(a.text).toMatch(/Malaysia/);
   });
 
+  it("reads “walk me through” and “fill me in on” as asking for an overview", () => {
+    for (const q of ["walk me through the busan summit", "fill me in on the busan summit"]) {
+      const a = ask(q);
+      expect(a.answered, q).toBe(true);
+      expect(a.text, q).toMatch(/Busan/);
+    }
+  });
+
   it("reads words like “between” as the glue they are, not as what is asked", () => {
     const a = ask("How long was the June 5 call between Trump and Xi?");
     expect(a.answered).toBe(true);
