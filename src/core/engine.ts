@@ -63,7 +63,7 @@ function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): numb
   if (unknown > 0 && top.coverage < 0.3) return 0.45;
   const strength = Math.min(1, top.score / 15);
   // A count or an amount of something the knowledge base never mentions ("how much did Spain spend").
-  if (analysis.intent === "how-many" && unknown > 0) return 0.45;
+  if (analysis.intent === "how-many" && unknown > 0 && top.coverage < 0.5) return 0.45;
   // "How much did Spain spend": an answer without a sum of money is not one; "how many people
   // were in the delegation", one without a number.
   if (analysis.asksMoney && !statesMoney(top.doc.entry)) return 0.45;

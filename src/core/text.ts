@@ -14,7 +14,8 @@ const STOPWORDS = new Set(
     "hed theyd youd itd theyll youll itll theyve weve youve ive theyre whod wholl " +
     // Chat shorthand and greetings ("w/ xi", "u", "pls", "hey").
     "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo each every " +
-    "kinda sorta gonna wanna gotta whole pretty basically literally honestly anyway anyways ok okay"
+    "kinda sorta gonna wanna gotta whole pretty basically literally honestly anyway anyways ok okay " +
+    "besides apart aside except"
   ).split(/\s+/),
 );
 

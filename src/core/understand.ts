@@ -378,7 +378,8 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     side: sideIn(normalized).side,
     ordinal: /\b(latest|last|most recent|final|newest)\b/.test(normalized)
       ? "last"
-      : /\b(first|original|originally|initial|earliest)\b/.test(normalized)
+      : /\b(first|original|originally|initial|earliest)\b/.test(normalized) ||
+          (intent === "when" && /\b(start|started|begin|began|kick off|kicked off)\b/.test(normalized))
         ? "first"
         : undefined,
     contentWords: contentTerms.length,
