@@ -130,6 +130,9 @@ const LIST_RULES: [RegExp, ListKind][] = [
 const ASKS_WORDING =
   /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
 const HAN_CHAR = /\p{Script=Han}/u;
+/** A clause of time or condition before the question proper ("When they extended the truce, how…"). */
+const LEADING_CLAUSE =
+  /^\s*(when|after|before|once|since|while|if)\b[^,?]{3,80},\s*(?=(how|what|which|who|whom|where|why|did|does|do|was|were|is|are|can)\b)/i;
 const WHICH_ROLE =
   /^(which|what) ([a-z]+ ){0,3}(buyer|company|firm|agency|official|minister|ministry|negotiator|spokesperson|spokesman|spokeswoman|envoy|ambassador|investor|executive|regulator|court|body|authority|commission|office|department)\b/;
 
@@ -299,9 +302,12 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   const fragmentMatch = /["“”']([^"“”']{6,})["“”']/.exec(question.replace(/(\w)'(\w)/g, "$1\u2032$2"));
   const fragment = fragmentMatch?.[1]?.replace(/\u2032/g, "'") ?? shoutedFragment(question);
 
+  // "When they extended the truce, how many points…": the question is the main clause's.
+  const clause = LEADING_CLAUSE.exec(question);
+  const asked = clause ? withQuestionWord(normalize(question.slice(clause[0].length))) : normalized;
   let intent: Intent = "what";
   for (const [rule, kind] of INTENT_RULES) {
-    if (rule.test(normalized)) {
+    if (rule.test(asked)) {
       intent = kind;
       break;
     }

@@ -220,6 +220,13 @@ describe("how people type", () => {
     expect(a.text).toMatch(/Malaysia/);
   });
 
+  it("asks what the main clause asks, after a clause of time", () => {
+    const a = ask(
+      "When they extended the truce in August, how many points of the reciprocal tariff stayed suspended?",
+    );
+    expect(a.text).toMatch(/24/);
+  });
+
   it("reads “walk me through” and “fill me in on” as asking for an overview", () => {
     for (const q of ["walk me through the busan summit", "fill me in on the busan summit"]) {
       const a = ask(q);
