@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
+import { counterpartOf } from "./counterparts.ts";
 import { statesMoney, statesNumber } from "./entry-text.ts";
 import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
@@ -245,8 +246,13 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         ranked = [own, ...ranked.filter((r) => r !== own)];
       }
     }
-    // "Who runs MOFCOM": the person at its head, rather than the ministry itself.
-    const head = analysis.asksHead ? headAsked(analysis) : undefined;
+    // "Who runs MOFCOM": the person at its head, rather than the ministry itself; "Bessent's
+    // counterpart": the one across the table from him, rather than Bessent.
+    const head = analysis.asksHead
+      ? headAsked(analysis)
+      : analysis.asksCounterpart
+        ? counterpartAsked(analysis)
+        : undefined;
     if (head) {
       const answer: Ranked = { doc: head, score: ranked[0]?.score ?? 1, coverage: 1, entityHit: 1 };
       return toAnswer(
@@ -294,6 +300,18 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     if (organizations.length !== 1) return undefined;
     const heads = headsOf(index, (organizations[0] as Mention).id);
     const at = heads.length === 1 ? index.table.byId.get(heads[0] as string) : undefined;
+    return at === undefined ? undefined : index.docs[at];
+  }
+
+  /** The entry of the counterpart of the one person a question names. */
+  function counterpartAsked(analysis: Analysis): Doc | undefined {
+    const people = analysis.mentions.filter((m) => {
+      const entry = kb.byId.get(m.id);
+      return entry?.kind === "people" && entry.value.kind === "person";
+    });
+    if (people.length !== 1) return undefined;
+    const id = counterpartOf(kb, (people[0] as Mention).id);
+    const at = id === undefined ? undefined : index.table.byId.get(id);
     return at === undefined ? undefined : index.docs[at];
   }
 

@@ -57,6 +57,8 @@ export interface Analysis {
   asksOrigin: boolean;
   /** "Who runs MOFCOM", "who heads the Treasury": the person at the head of what is named. */
   asksHead: boolean;
+  /** "Bessent's counterpart", "his opposite number on the Chinese side". */
+  asksCounterpart: boolean;
   /** The people and organizations named as the speaker in "what did … say" (undefined: no such phrase). */
   speakers?: string[];
   /** The side of the talks the question names ("the Chinese delegation", "US negotiators"). */
@@ -403,6 +405,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     asksMoney: ASKS_MONEY.test(normalized),
     asksOrigin: intent === "who" || ASKS_ORIGIN.test(normalized),
     asksHead: ASKS_HEAD.test(normalized),
+    asksCounterpart: /\b(counterpart|counterparts|opposite number|opposite numbers)\b/.test(normalized),
     speakers: speakersNamed(normalized, mentions, index),
   };
 }

@@ -288,6 +288,11 @@ describe("who made what", () => {
     expect(ask("who was the lead negotiator for china").text).not.toMatch(/Bessent|Greer/);
   });
 
+  it("answers someone's counterpart with the one across the table most often", () => {
+    expect(ask("who's bessent's opposite number on the chinese side?").text).toMatch(/^He Lifeng/);
+    expect(ask("who is he lifeng's counterpart").text).toMatch(/^Scott Bessent/);
+  });
+
   it("answers who runs an organization with the person at its head", () => {
     expect(ask("who runs mofcom").text).toMatch(/^Wang Wentao/);
     expect(ask("who heads the us treasury").text).toMatch(/^Scott Bessent/);
