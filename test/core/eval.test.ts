@@ -25,3 +25,15 @@ describe("answer quality on the evaluation questions", async () => {
     expect(rate(report.refusals), misses.join("\n")).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe("the held-out questions", async () => {
+  // Outside the bars on purpose (see the file's header); they must stay usable, citing real sources.
+  const heldOut = await readQuestions(fileURLToPath(new URL("../eval/held-out.yaml", import.meta.url)));
+  const sources = new Set(shippedEngine().kb.sources.map((s) => s.id));
+
+  it("are well formed and cite only sources the knowledge has", () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(40);
+    const unknown = heldOut.flatMap((q) => (q.cite ?? []).filter((id) => !sources.has(id)));
+    expect(unknown).toEqual([]);
+  });
+});
