@@ -59,6 +59,12 @@ export function describeDeadline(kb: KnowledgeBase, d: Deadline, now: Date): str
   return `${d.what}: due ${formatDate(d.due)}${time} — ${deadlineStatus(kb, d, now)}.`;
 }
 
+/** An event's title after a preposition: "the Madrid talks", but "Trump's state visit", not "the Trump's…". */
+export function theTitle(title: string): string {
+  if (title.startsWith("The ")) return `the ${title.slice(4)}`;
+  return /^\S+['’]s\s/.test(title) ? title : `the ${title}`;
+}
+
 /** Who set a deadline and by what ("Set by Donald Trump: Executive Order 14350."). */
 export function deadlineSetBy(kb: KnowledgeBase, d: Deadline): string {
   const who = d.set_by.map((id) => nameOf(kb, id)).join(" and ");

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
 import { counterpartOf } from "./counterparts.ts";
+import { theTitle } from "./describe.ts";
 import { statesMoney, statesNumber } from "./entry-text.ts";
 import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
@@ -93,7 +94,7 @@ function suggestionFor(doc: Doc): string | null {
     case "people":
       return `Who is ${e.value.name}?`;
     case "events":
-      return `When was the ${e.value.title.replace(/^The /, "")}?`;
+      return `When was ${theTitle(e.value.title)}?`;
     case "deadlines":
       return `When is the deadline: ${e.value.what}?`;
     case "quotes": {
@@ -114,7 +115,7 @@ function suggestionsFrom(ranked: readonly Ranked[], index: SearchIndex): string[
         (a) => index.kb.byId.get(a)?.kind === "events" || index.kb.byId.get(a)?.kind === "people",
       );
       const target = id ? index.kb.byId.get(id) : undefined;
-      if (target?.kind === "events") s = `What happened at the ${target.value.title.replace(/^The /, "")}?`;
+      if (target?.kind === "events") s = `What happened at ${theTitle(target.value.title)}?`;
       if (target?.kind === "people") s = `Who is ${target.value.name}?`;
     }
     if (s && !out.includes(s)) out.push(s);

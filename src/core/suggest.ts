@@ -1,4 +1,5 @@
 import Fuse from "fuse.js";
+import { theTitle } from "./describe.ts";
 import type { Engine } from "./engine.ts";
 import { DEFAULT_SUGGESTIONS } from "./messages.ts";
 import { normalize } from "./text.ts";
@@ -11,10 +12,10 @@ function phrasings(engine: Engine): string[] {
   const out = new Set<string>(DEFAULT_SUGGESTIONS);
   for (const e of kb.events) {
     if (e.kind === "round" || e.kind === "summit") {
-      out.add(`Where were the ${e.aliases[0] ?? e.title} held?`);
-      out.add(`What came out of the ${e.aliases[0] ?? e.title}?`);
+      out.add(`Where were ${theTitle(e.aliases[0] ?? e.title)} held?`);
+      out.add(`What came out of ${theTitle(e.aliases[0] ?? e.title)}?`);
     } else if (e.kind !== "session") {
-      out.add(`When was the ${e.aliases[0] ?? e.title}?`);
+      out.add(`When was ${theTitle(e.aliases[0] ?? e.title)}?`);
     }
   }
   for (const p of kb.people) if (p.kind !== "place") out.add(`Who is ${p.name}?`);

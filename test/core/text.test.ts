@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { theTitle } from "../../src/core/describe.ts";
 import { cityOf } from "../../src/core/entry-text.ts";
 import { isStopword, normalize, terms } from "../../src/core/text.ts";
 
@@ -62,5 +63,15 @@ describe("the city a round is known by", () => {
     ["Washington, DC", "Washington"],
   ])("%s → %s", (place, city) => {
     expect(cityOf(place)).toBe(city);
+  });
+});
+
+describe("an event's title after a preposition", () => {
+  it.each([
+    ["Madrid talks", "the Madrid talks"],
+    ["The Geneva joint statement", "the Geneva joint statement"],
+    ["Trump's state visit to the United Kingdom", "Trump's state visit to the United Kingdom"],
+  ])("%s → %s", (title, phrase) => {
+    expect(theTitle(title)).toBe(phrase);
   });
 });
