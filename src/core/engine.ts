@@ -1,23 +1,22 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
+import { ANSWER_THRESHOLD, confidenceOf } from "./confidence.ts";
 import { counterpartOf } from "./counterparts.ts";
 import { theTitle } from "./describe.ts";
-import { statesMoney, statesNumber } from "./entry-text.ts";
+import { isParty } from "./entry-text.ts";
 import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
+import { questionInMessage } from "./question-in-message.ts";
 import { type Ranked, rank } from "./rank.ts";
 import { reportsSpeech, reportsSpeechBy } from "./rank-cache.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
-import { normalize } from "./text.ts";
 import { type Analysis, analyze, type Mention } from "./understand.ts";
 
 const SPECULATION =
   /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b/;
 
-/** Below this an answer would be a guess, and Parley refuses instead. */
-export const ANSWER_THRESHOLD = 0.6;
 /** A match scoring at least this share of the best one's is as good a candidate for the answer. */
 const CLOSE_SCORE = 0.85;
 
@@ -27,11 +26,6 @@ export interface Engine {
   ask(question: string, now: Date): Answer;
   /** The ids of the people, topics, events and places a phrase names, misspellings forgiven. */
   resolve(phrase: string): string[];
-}
-
-function isPersonOrOrganization(index: SearchIndex, id: string): boolean {
-  const entry = index.kb.byId.get(id);
-  return entry?.kind === "people" && entry.value.kind !== "place";
 }
 
 /**
@@ -44,48 +38,6 @@ function saidBy(doc: Doc, speaker: string, names: readonly string[], byName: boo
   if (!doc.entities.has(speaker)) return false;
   // A readout quoting them ("Xi noted that…") is their words too.
   return byName ? reportsSpeechBy(doc, names) : e.kind !== "quotes" && reportsSpeech(doc);
-}
-
-/** Whether an entry has the words someone quoted, as they were quoted. */
-function hasFragment(doc: Doc, fragment: string): boolean {
-  const e = doc.entry;
-  const text = e.kind === "quotes" || e.kind === "facts" ? e.value.text : "";
-  const words = normalize(fragment);
-  return words.length > 0 && ` ${normalize(text)} `.includes(` ${words} `);
-}
-
-function confidenceOf(top: Ranked, analysis: Analysis, index: SearchIndex): number {
-  // The very words asked about ("who said 'at this juncture'") settle it, however the rest is put.
-  if (analysis.fragment && hasFragment(top.doc, analysis.fragment)) return 0.95;
-  // Words the knowledge base has never seen ("salary", "weather") mean the question is about something else.
-  const unknown = analysis.salient.filter((t) => !index.postings.has(t) && !index.names.has(t)).length;
-  if (analysis.salient.length > 0 && unknown / analysis.salient.length > 0.5)
-    return Math.min(0.4, 0.3 + 0.1 * top.coverage);
-  // One unknown word alongside others the entry doesn't cover either: the question is about something we lack.
-  if (unknown > 0 && top.coverage < 0.3) return 0.45;
-  const strength = Math.min(1, top.score / 15);
-  // A count or an amount of something the knowledge base never mentions ("how much did Spain spend").
-  if (analysis.intent === "how-many" && unknown > 0 && top.coverage < 0.5) return 0.45;
-  // "How much did Spain spend": an answer without a sum of money is not one; "how many people
-  // were in the delegation", one without a number.
-  if (analysis.asksMoney && !statesMoney(top.doc.entry)) return 0.45;
-  if (analysis.intent === "how-many" && !statesNumber(top.doc.entry)) return 0.45;
-  // "How many reporters": an answer that never mentions reporters has no count of them.
-  if (analysis.intent === "how-many" && analysis.focus && !top.doc.termSet.has(analysis.focus)) return 0.5;
-  // The thing asked for ("which hotel") is something the knowledge base never mentions.
-  if (analysis.focus && !index.postings.has(analysis.focus) && !index.names.has(analysis.focus)) return 0.45;
-  // A question that names someone is not answered by an entry about someone else.
-  const people = analysis.mentions.filter((m) => isPersonOrOrganization(index, m.id));
-  if (people.length > 0 && !people.some((m) => top.doc.entities.has(m.id))) return 0.5;
-  if (analysis.mentions.length > 0) {
-    // Naming what we know is not enough when the question asks about something the entry never mentions.
-    // (One uncovered word is often just a paraphrase; two or more that the entry never mentions are not.)
-    if (analysis.salient.length > 0 && top.coverage < 0.2) return 0.45 + 0.1 * top.entityHit;
-    return Math.min(1, 0.3 + 0.35 * top.entityHit + 0.25 * top.coverage + 0.1 * strength);
-  }
-  // A question that names nothing we know must share its telling words with the entry.
-  if (top.coverage < 0.6) return 0.25 + 0.3 * top.coverage;
-  return Math.min(1, 0.25 + 0.55 * top.coverage + 0.2 * strength);
 }
 
 function suggestionFor(doc: Doc): string | null {
@@ -147,56 +99,6 @@ function refusal(
   };
 }
 
-const ASKING =
-  /^(who|whom|whose|what|when|where|which|why|how|is|are|was|were|did|does|do|can|could|tell|list|name|give|show)\b/i;
-
-/** The last of the items that passes the test. */
-function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i];
-  return undefined;
-}
-
-/**
- * Where the question inside a sentence starts, past what only opens it: everything up to the last
- * colon ("quick q for the memo: when did …"), or up to a dash or comma followed by a question word
- * ("hey random one, who's …"). 0 when nothing opens it.
- */
-function questionStart(sentence: string): { at: number; framed: boolean } {
-  const colon = sentence.lastIndexOf(":");
-  if (colon >= 0 && sentence.length - colon > 8) return { at: colon + 1, framed: true };
-  for (const m of sentence.matchAll(/\s[—–-]\s|,\s/g)) {
-    const at = (m.index as number) + m[0].length;
-    if (ASKING.test(sentence.slice(at))) return { at, framed: false };
-  }
-  return { at: 0, framed: false };
-}
-
-/**
- * The question a message asks, when the message says more than that. People write background
- * before or after it ("I read an article… Who is he lifeng?", "Could you tell me who Yun Sun is?
- * The name came up in…") and open it with a greeting or a frame ("hey random one, who's …"). It is
- * the last sentence that ends with a question mark or starts like a question, less an opening for
- * which `opensOnly` holds (`framed`: the opening ends in a colon); null when that is the whole
- * message.
- */
-export function askedQuestion(
-  text: string,
-  opensOnly: (opening: string, framed: boolean) => boolean = () => true,
-): string | null {
-  const sentences = text
-    .split(/(?<=[.!?])\s+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const sentence = lastOf(
-    sentences,
-    (s) => s.endsWith("?") || ASKING.test(s) || ASKING.test(s.slice(questionStart(s).at).trim()),
-  );
-  if (!sentence) return null;
-  const { at, framed } = questionStart(sentence);
-  const asked = at > 0 && opensOnly(sentence.slice(0, at), framed) ? sentence.slice(at).trim() : sentence;
-  return asked === text.trim() ? null : asked;
-}
-
 export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConfig } = {}): Engine {
   const index = buildIndex(kb);
   const ranking = options.ranking ?? RANKING;
@@ -222,8 +124,7 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       if (analysis.speakers?.length === 0)
         return refusal(question, messages.notInSources, suggestionsFrom(ranked, index), "refusal");
       const speaker = analysis.mentions.find(
-        (m) =>
-          isPersonOrOrganization(index, m.id) && (!analysis.speakers || analysis.speakers.includes(m.id)),
+        (m) => isParty(kb, m.id) && (!analysis.speakers || analysis.speakers.includes(m.id)),
       );
       if (speaker) {
         // The words asked for are the speaker's own, or a report of them; never someone else's.
@@ -342,7 +243,7 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         return refusal(question.slice(0, 80), messages.tooLong(question.length), [], "invalid");
       // A message that says more than its question is answered by the question, when that names
       // something Parley knows and can be answered; otherwise by all of it.
-      const asked = askedQuestion(question, namesNothing);
+      const asked = questionInMessage(question, namesNothing);
       const analysis = asked ? analyze(asked, index) : null;
       if (asked && analysis && analysis.mentions.length > 0) {
         const answer = answerAnalyzed(asked, analysis, now);

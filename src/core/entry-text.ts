@@ -185,6 +185,12 @@ export function dateOf(entry: Entry): string {
   }
 }
 
+/** Whether an id is a person or an organization (not a place). */
+export function isParty(kb: KnowledgeBase, id: string): boolean {
+  const entry = kb.byId.get(id);
+  return entry?.kind === "people" && entry.value.kind !== "place";
+}
+
 /** Which side of the talks a country is, for "who leads the Chinese delegation". */
 export function sideOf(country: string | undefined): "china" | "us" | undefined {
   const c = (country ?? "").toLowerCase();

@@ -1,5 +1,6 @@
 import { MONTH_WORDS } from "./dates.ts";
 import { editDistance } from "./edit-distance.ts";
+import { isParty } from "./entry-text.ts";
 import { GENERIC } from "./generic-words.ts";
 import { findHanMentions, findMentions } from "./mentions.ts";
 import type { SearchIndex } from "./search-index.ts";
@@ -138,11 +139,6 @@ const LEADING_CLAUSE =
 const WHICH_ROLE =
   /^(which|what) ([a-z]+ ){0,3}(buyer|company|firm|agency|official|minister|ministry|negotiator|spokesperson|spokesman|spokeswoman|envoy|ambassador|investor|executive|regulator|court|body|authority|commission|office|department)\b/;
 
-/** Whether an id is a person or an organization. */
-function isPartyId(id: string, index: SearchIndex): boolean {
-  const entry = index.kb.byId.get(id);
-  return entry?.kind === "people" && entry.value.kind !== "place";
-}
 const ASKS_HEAD =
   /\bwhos? (is |was )?(running|runs|ran|heads|headed|leads|in charge of|the (head|chief|boss|leader) of)\b/;
 const ASKS_ORIGIN =
@@ -271,7 +267,7 @@ function speakersNamed(
 ): string[] | undefined {
   const subject = SPEAKER_PHRASE.exec(normalized)?.[1];
   if (!subject || SIDE_WORDS.test(subject) || DOCUMENT_WORDS.test(subject)) return undefined;
-  return mentions.filter((m) => subject.includes(m.phrase) && isPartyId(m.id, index)).map((m) => m.id);
+  return mentions.filter((m) => subject.includes(m.phrase) && isParty(index.kb, m.id)).map((m) => m.id);
 }
 
 /**
@@ -339,7 +335,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
     intent === "what" &&
     !list &&
     WHICH_ROLE.test(normalized) &&
-    !mentions.some((m) => isPartyId(m.id, index))
+    !mentions.some((m) => isParty(index.kb, m.id))
   )
     intent = "who";
   const contentTerms: string[] = [];

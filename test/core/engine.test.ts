@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { generateKnowledge, originalId } from "../../src/bench/generate.ts";
-import { askedQuestion, createEngine } from "../../src/core/engine.ts";
+import { createEngine } from "../../src/core/engine.ts";
 import { messages } from "../../src/core/messages.ts";
+import { questionInMessage } from "../../src/core/question-in-message.ts";
 import { shippedEngine } from "../support/engine.ts";
 
 const engine = shippedEngine();
@@ -171,7 +172,7 @@ describe("how people type", () => {
     ["quick q for the memo — when did the Stockholm round finish?", "when did the Stockholm round finish?"],
     ["when is the tiktok deadline", null],
   ])("finds the question a message asks: %s", (text, asked) => {
-    expect(askedQuestion(text)).toBe(asked);
+    expect(questionInMessage(text)).toBe(asked);
   });
 
   it("keeps an opening that quotes what the question is about", () => {
