@@ -151,9 +151,9 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     // "Who runs MOFCOM": the person at its head, rather than the ministry itself; "Bessent's
     // counterpart": the one across the table from him, rather than Bessent.
     const head = analysis.asksHead
-      ? headAsked(analysis)
+      ? personThrough(analysis, "organization", onlyHead)
       : analysis.asksCounterpart
-        ? counterpartAsked(analysis)
+        ? personThrough(analysis, "person", (person) => counterpartOf(kb, person))
         : undefined;
     if (head) {
       const answer: Ranked = { doc: head, score: ranked[0]?.score ?? 1, coverage: 1, entityHit: 1 };
@@ -193,29 +193,30 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     }
     return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
   }
-  /** The entry of the person heading the one organization a question names, when there is one such person. */
-  function headAsked(analysis: Analysis): Doc | undefined {
-    const organizations = analysis.mentions.filter((m) => {
+  /**
+   * The entry of the person a question asks for through the one person or organization (of `kind`)
+   * it names: the head of an organization ("who runs MOFCOM"), someone's counterpart ("Bessent's
+   * opposite number").
+   */
+  function personThrough(
+    analysis: Analysis,
+    kind: "person" | "organization",
+    find: (id: string) => string | undefined,
+  ): Doc | undefined {
+    const named = analysis.mentions.filter((m) => {
       const entry = kb.byId.get(m.id);
-      return entry?.kind === "people" && entry.value.kind === "organization";
+      return entry?.kind === "people" && entry.value.kind === kind;
     });
-    if (organizations.length !== 1) return undefined;
-    const heads = headsOf(index, (organizations[0] as Mention).id);
-    const at = heads.length === 1 ? index.table.byId.get(heads[0] as string) : undefined;
-    return at === undefined ? undefined : index.docs[at];
-  }
-
-  /** The entry of the counterpart of the one person a question names. */
-  function counterpartAsked(analysis: Analysis): Doc | undefined {
-    const people = analysis.mentions.filter((m) => {
-      const entry = kb.byId.get(m.id);
-      return entry?.kind === "people" && entry.value.kind === "person";
-    });
-    if (people.length !== 1) return undefined;
-    const id = counterpartOf(kb, (people[0] as Mention).id);
+    if (named.length !== 1) return undefined;
+    const id = find((named[0] as Mention).id);
     const at = id === undefined ? undefined : index.table.byId.get(id);
     return at === undefined ? undefined : index.docs[at];
   }
+
+  const onlyHead = (organization: string) => {
+    const heads = headsOf(index, organization);
+    return heads.length === 1 ? heads[0] : undefined;
+  };
 
   /**
    * Whether the opening of a question says nothing the knowledge knows ("hey random one", "ok so"),
