@@ -134,6 +134,9 @@ const LIST_RULES: [RegExp, ListKind][] = [
 const ASKS_WORDING =
   /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
 const HAN_CHAR = /\p{Script=Han}/u;
+/** Words a chat message opens with before its question word ("ok so who's…", "hey, when…"). */
+const CHAT_OPENING =
+  /^(?:(?:ok|okay|so|well|hey|hi|hello|um|uh|right|alright|yo|and|but|also|quick question|quick one)\s+)+/;
 /** A clause of time or condition before the question proper ("When they extended the truce, how…"). */
 const LEADING_CLAUSE =
   /^\s*(when|after|before|once|since|while|if)\b[^,?]{3,80},\s*(?=(how|what|which|who|whom|where|why|did|does|do|was|were|is|are|can)\b)/i;
@@ -231,7 +234,10 @@ export function analyze(question: string, index: SearchIndex): Analysis {
 
   // "When they extended the truce, how many points…": the question is the main clause's.
   const clause = LEADING_CLAUSE.exec(question);
-  const asked = clause ? withQuestionWord(normalize(question.slice(clause[0].length))) : normalized;
+  const asked = (clause ? withQuestionWord(normalize(question.slice(clause[0].length))) : normalized).replace(
+    CHAT_OPENING,
+    "",
+  );
   let intent: Intent = "what";
   for (const [rule, kind] of INTENT_RULES) {
     if (rule.test(asked)) {

@@ -221,6 +221,10 @@ describe("how people type", () => {
     expect(a.text).toMatch(/Malaysia/);
   });
 
+  it("reads the question word after a chat opening (“ok so who's…”)", () => {
+    expect(ask("ok so who's the chinese trade negotiator").text).toMatch(/^Li Chenggang/);
+  });
+
   it("asks what the main clause asks, after a clause of time", () => {
     const a = ask(
       "When they extended the truce in August, how many points of the reciprocal tariff stayed suspended?",
