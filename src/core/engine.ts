@@ -1,10 +1,11 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
+import { negotiatorsOf } from "./compose-cache.ts";
 import { ANSWER_THRESHOLD, confidenceOf } from "./confidence.ts";
 import { counterpartOf } from "./counterparts.ts";
 import { theTitle } from "./describe.ts";
-import { isParty } from "./entry-text.ts";
+import { isParty, sideOf } from "./entry-text.ts";
 import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
 import { questionInMessage } from "./question-in-message.ts";
@@ -16,6 +17,10 @@ import { type Analysis, analyze, type Mention } from "./understand.ts";
 
 const SPECULATION =
   /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b/;
+
+/** A side of the talks as a whole ("China's side", "the US team"), not something of it ("the Chinese press briefing"). */
+const SIDE_ITSELF =
+  /\b(china|chinas|chinese|beijing|beijings|us|american|washington|washingtons) (side|delegation|team|negotiators|negotiating team)\b/;
 
 /** A match scoring at least this share of the best one's is as good a candidate for the answer. */
 const CLOSE_SCORE = 0.85;
@@ -151,7 +156,7 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     // "Who runs MOFCOM": the person at its head, rather than the ministry itself; "Bessent's
     // counterpart": the one across the table from him, rather than Bessent.
     const head = analysis.asksHead
-      ? personThrough(analysis, "organization", onlyHead)
+      ? (personThrough(analysis, "organization", onlyHead) ?? sideLead(analysis))
       : analysis.asksCounterpart
         ? personThrough(analysis, "person", (person) => counterpartOf(kb, person))
         : undefined;
@@ -210,6 +215,18 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     if (named.length !== 1) return undefined;
     const id = find((named[0] as Mention).id);
     const at = id === undefined ? undefined : index.table.byId.get(id);
+    return at === undefined ? undefined : index.docs[at];
+  }
+
+  /**
+   * "Who's running China's side": of that side's negotiators, the one at the most rounds, when the
+   * question names no one.
+   */
+  function sideLead(analysis: Analysis): Doc | undefined {
+    if (!analysis.side || !SIDE_ITSELF.test(analysis.normalized)) return undefined;
+    if (analysis.mentions.some((m) => isParty(kb, m.id))) return undefined;
+    const lead = negotiatorsOf(kb).find(({ person }) => sideOf(person.country) === analysis.side);
+    const at = lead ? index.table.byId.get(lead.person.id) : undefined;
     return at === undefined ? undefined : index.docs[at];
   }
 

@@ -144,7 +144,7 @@ const WHICH_ROLE =
   /^(which|what) ([a-z]+ ){0,3}(buyer|company|firm|agency|official|minister|ministry|negotiator|spokesperson|spokesman|spokeswoman|envoy|ambassador|investor|executive|regulator|court|body|authority|commission|office|department)\b/;
 
 const ASKS_HEAD =
-  /\bwhos? (is |was )?(running|runs|ran|heads|headed|leads|in charge of|the (head|chief|boss|leader) of)\b/;
+  /\bwhos? (is |was )?(\w+ )?(running|runs|ran|heads|headed|heading|leads|leading|in charge of|the (head|chief|boss|leader) of)\b/;
 const ASKS_ORIGIN =
   /\bwho (\w+ )?(set|made|imposed|announced|ordered|signed|decided)\b|\bset by\b|\bunder (which|what)\b|\b(which|what) (executive )?(order|orders|law|statute|instrument|eo|eos)\b|\b(eo|order) (number|numbers|no)\b/;
 const ASKS_MONEY =

@@ -298,6 +298,12 @@ describe("who made what", () => {
     expect(ask("who is he lifeng's counterpart").text).toMatch(/^Scott Bessent/);
   });
 
+  it("answers who is running one side of the talks with that side's lead negotiator", () => {
+    expect(ask("ok so who's actually running china's side of these talks?").text).toMatch(/^He Lifeng/);
+    expect(ask("who is leading the us side").text).toMatch(/^Scott Bessent/);
+    expect(ask("who ran the chinese press briefing in madrid").text).not.toMatch(/^He Lifeng/);
+  });
+
   it("answers who runs an organization with the person at its head", () => {
     expect(ask("who runs mofcom").text).toMatch(/^Wang Wentao/);
     expect(ask("who heads the us treasury").text).toMatch(/^Scott Bessent/);
