@@ -16,7 +16,7 @@ import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze, type Mention } from "./understand.ts";
 
 const SPECULATION =
-  /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b/;
+  /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b|\bdo you think\b|\bwill \w+ still\b/;
 
 /** A side of the talks as a whole ("China's side", "the US team"), not something of it ("the Chinese press briefing"). */
 const SIDE_ITSELF =

@@ -317,6 +317,7 @@ describe("refusals", () => {
     "what is He Lifeng's salary",
     "who is the interpreter for trump",
     "what was the senate vote on the 2024 tiktok law",
+    "do you think bessent will still be treasury secretary by the end of 2026?",
     "should i buy nvidia stock",
   ])("refuses “%s” with at most three questions it can answer", (q) => {
     const a = ask(q);
