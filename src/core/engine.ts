@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/types.ts";
 import type { Answer } from "./answer.ts";
 import { composeFromRanking, composeList, toAnswer } from "./compose.ts";
-import { negotiatorsOf } from "./compose-cache.ts";
+import { inOrder, negotiatorsOf } from "./compose-cache.ts";
 import { ANSWER_THRESHOLD, confidenceOf } from "./confidence.ts";
 import { counterpartOf } from "./counterparts.ts";
 import { theTitle } from "./describe.ts";
@@ -21,6 +21,9 @@ const SPECULATION =
 /** A side of the talks as a whole ("China's side", "the US team"), not something of it ("the Chinese press briefing"). */
 const SIDE_ITSELF =
   /\b(china|chinas|chinese|beijing|beijings|us|american|washington|washingtons) (side|delegation|team|negotiators|negotiating team)\b/;
+
+/** "The next round", "where did they meet next": the next event of a kind, after the one named. */
+const ASKS_NEXT = /\bnext (round|talks|meeting|summit|call)\b|\b(meet|met|round|talks) next\b/;
 
 /** A match scoring at least this share of the best one's is as good a candidate for the answer. */
 const CLOSE_SCORE = 0.85;
@@ -154,17 +157,18 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       }
     }
     // "Who runs MOFCOM": the person at its head, rather than the ministry itself; "Bessent's
-    // counterpart": the one across the table from him, rather than Bessent.
-    const head = analysis.asksHead
+    // counterpart": the one across the table from him, rather than Bessent; "the next round after
+    // Madrid": that round, rather than Madrid.
+    const direct = analysis.asksHead
       ? (personThrough(analysis, "organization", onlyHead) ?? sideLead(analysis))
       : analysis.asksCounterpart
         ? personThrough(analysis, "person", (person) => counterpartOf(kb, person))
-        : undefined;
-    if (head) {
-      const answer: Ranked = { doc: head, score: ranked[0]?.score ?? 1, coverage: 1, entityHit: 1 };
+        : nextOfKind(analysis);
+    if (direct) {
+      const answer: Ranked = { doc: direct, score: ranked[0]?.score ?? 1, coverage: 1, entityHit: 1 };
       return toAnswer(
         question,
-        composeFromRanking(kb, [answer, ...ranked.filter((r) => r.doc !== head)], analysis, now),
+        composeFromRanking(kb, [answer, ...ranked.filter((r) => r.doc !== direct)], analysis, now),
         0.9,
         analysis,
       );
@@ -227,6 +231,19 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     if (analysis.mentions.some((m) => isParty(kb, m.id))) return undefined;
     const lead = negotiatorsOf(kb).find(({ person }) => sideOf(person.country) === analysis.side);
     const at = lead ? index.table.byId.get(lead.person.id) : undefined;
+    return at === undefined ? undefined : index.docs[at];
+  }
+
+  /** "After Madrid, where was the next round": the next event of the kind the question counts from. */
+  function nextOfKind(analysis: Analysis): Doc | undefined {
+    const after = analysis.after;
+    if (!after || !ASKS_NEXT.test(analysis.normalized)) return undefined;
+    const anchor = kb.byId.get(after.id);
+    if (anchor?.kind !== "events") return undefined;
+    const next = inOrder(kb).find(
+      (e) => e.kind === anchor.value.kind && e.id !== anchor.value.id && e.start >= after.date,
+    );
+    const at = next ? index.table.byId.get(next.id) : undefined;
     return at === undefined ? undefined : index.docs[at];
   }
 

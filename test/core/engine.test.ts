@@ -240,6 +240,11 @@ describe("how people type", () => {
     }
   });
 
+  it("answers “the next round after <a round>” with that round", () => {
+    expect(ask("after geneva, where did the two sides meet next?").text).toMatch(/London/);
+    expect(ask("where was the next round after stockholm").text).toMatch(/^Fourth round/);
+  });
+
   it("reads words like “between” as the glue they are, not as what is asked", () => {
     const a = ask("How long was the June 5 call between Trump and Xi?");
     expect(a.answered).toBe(true);
