@@ -259,8 +259,8 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
    */
   function namesNothing(opening: string, framed: boolean): boolean {
     const analysis = analyze(opening, index);
-    if (analysis.mentions.length > 0 || analysis.dates.length > 0 || analysis.fragment !== undefined)
-      return false;
+    const names = analysis.mentions.length > 0 || analysis.after !== undefined || analysis.dates.length > 0;
+    if (names || analysis.fragment !== undefined) return false;
     // "My question is this: …" frames what follows; "14258, what date…" may not.
     return framed || analysis.salient.every((t) => !index.postings.has(t));
   }
@@ -280,7 +280,12 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       // something Parley knows and can be answered; otherwise by all of it.
       const asked = questionInMessage(question, namesNothing);
       const analysis = asked ? analyze(asked, index) : null;
-      if (asked && analysis && analysis.mentions.length > 0) {
+      // …or when the rest of the message names nothing ("compliance team wants the timestamp").
+      if (
+        asked &&
+        analysis &&
+        (analysis.mentions.length > 0 || namesNothing(question.replace(asked, " "), true))
+      ) {
         const answer = answerAnalyzed(asked, analysis, now);
         if (answer.answered) return { ...answer, question };
       }

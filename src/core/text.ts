@@ -15,7 +15,7 @@ const STOPWORDS = new Set(
     // Chat shorthand and greetings ("w/ xi", "u", "pls", "hey").
     "w u ur r pls plz abt btw wrt fyi thx ty hey hi hello yo each every " +
     "kinda sorta gonna wanna gotta whole pretty basically literally honestly anyway anyways ok okay " +
-    "besides apart aside except"
+    "besides apart aside except too all even"
   ).split(/\s+/),
 );
 

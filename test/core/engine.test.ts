@@ -175,6 +175,13 @@ describe("how people type", () => {
     expect(questionInMessage(text)).toBe(asked);
   });
 
+  it("answers the question in a message when the rest of it names nothing", () => {
+    const a = ask(
+      "what time on 10 nov 2026 was the 10% reciprocal hold on chinese goods meant to run out? compliance team wants the timestamp",
+    );
+    expect(a.text).toMatch(/00:01/);
+  });
+
   it("keeps an opening that quotes what the question is about", () => {
     const a = ask("'respects the will of enterprises' — whose line was that on tiktok?");
     expect(a.text).toMatch(/Xi/);
