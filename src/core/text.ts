@@ -194,6 +194,8 @@ const SAME_AS: Record<string, string> = {
   catalogu: "catalog",
   characteris: "describ",
   stuck: "stall",
+  drop: "cut",
+  slash: "cut",
   team: "delegat",
   hrs: "hour",
   hr: "hour",

@@ -176,10 +176,16 @@ describe("how people type", () => {
   });
 
   it("answers the question in a message when the rest of it names nothing", () => {
+    // Read whole, the second sentence's unknown words (compliance, timestamp) made this a refusal.
     const a = ask(
-      "what time on 10 nov 2026 was the 10% reciprocal hold on chinese goods meant to run out? compliance team wants the timestamp",
+      "exactly what time on 10 nov 2026 was the 10% reciprocal hold on chinese goods meant to run out? compliance team wants the timestamp",
     );
+    expect(a.answered).toBe(true);
     expect(a.text).toMatch(/00:01/);
+  });
+
+  it("reads a drop in a tariff as a cut", () => {
+    expect(ask("how much did the fentanyl tariff drop to after busan?").text).toMatch(/10%/);
   });
 
   it("keeps an opening that quotes what the question is about", () => {
