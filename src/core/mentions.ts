@@ -1,6 +1,6 @@
 import { GENERIC } from "./generic-words.ts";
 import type { SearchIndex } from "./search-index.ts";
-import { canonicalTerm, isStopword } from "./text.ts";
+import { canonicalTerm, HAN, isStopword } from "./text.ts";
 import type { Mention } from "./understand.ts";
 
 /** Whether any of flags[i], …, flags[i + n - 1] is set. */
@@ -92,8 +92,6 @@ export function findMentions(
   }
   return { mentions, covered };
 }
-
-const HAN = /\p{Script=Han}/u;
 
 /** The names in Chinese characters, per index: found once rather than by a scan of every name per question. */
 const hanNames = new WeakMap<SearchIndex, string[]>();

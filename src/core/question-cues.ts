@@ -5,7 +5,7 @@
  */
 import { isParty } from "./entry-text.ts";
 import type { SearchIndex } from "./search-index.ts";
-import { stem } from "./text.ts";
+import { escapeRegExp, stem } from "./text.ts";
 import type { Analysis, Mention } from "./understand.ts";
 
 /**
@@ -19,7 +19,7 @@ export function anchorAfter(normalized: string, mentions: Mention[], index: Sear
     const m = mentions[i] as Mention;
     const entry = index.kb.byId.get(m.id);
     if (entry?.kind !== "events") continue;
-    const phrase = m.phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const phrase = escapeRegExp(m.phrase);
     if (!new RegExp(`\\b(after|since|following) (\\S+ ){0,3}${phrase}\\b`).test(normalized)) continue;
     mentions.splice(i, 1);
     const { start, end } = entry.value;
@@ -34,9 +34,19 @@ function dayAfter(isoDay: string): string {
 
 const SPEAKER_PHRASE =
   /\bwhat (?:did|does|has|have|had) (.+?) (?:say|said|tell|told|post|posted|write|wrote|warn|warned|claim|claimed)\b/;
+/** The words for either side of the talks. */
+const SIDE_NAMES = "china|chinas|chinese|beijing|beijings|us|american|americans|washington|washingtons";
 /** A side of the talks or a pronoun: "what did the Chinese side say" names no one in particular. */
-const SIDE_WORDS =
-  /^(the )?((china|chinese|beijing|us|american|americans|washington|both|either)( (side|sides|government|delegation|team|officials|negotiators))?|they|he|she|it|them)$/;
+const SIDE_WORDS = new RegExp(
+  `^(the )?((${SIDE_NAMES}|both|either)( (side|sides|government|delegation|team|officials|negotiators))?|they|he|she|it|them)$`,
+);
+/** A side of the talks as a whole ("China's side", "the US team"), not something of it ("the Chinese press briefing"). */
+const SIDE_ITSELF = new RegExp(`\\b(${SIDE_NAMES}) (side|delegation|team|negotiators|negotiating team)\\b`);
+
+/** Whether a question is about a side of the talks as a whole ("who's running China's side"). */
+export function namesSideItself(normalized: string): boolean {
+  return SIDE_ITSELF.test(normalized);
+}
 
 /** A document that says something ("what did China's readout say"), rather than a speaker. */
 const DOCUMENT_WORDS =

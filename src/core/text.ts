@@ -85,7 +85,13 @@ const MONTH_NAMES: Record<string, string> = {
   dec: "december",
 };
 
-const HAN = /\p{Script=Han}/u;
+/** A Chinese character. */
+export const HAN = /\p{Script=Han}/u;
+
+/** A text to match as it is inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 /** Words of a normalised text; CJK runs become one token per character bigram so 何立峰 matches inside text. */
 export function words(normalized: string): string[] {

@@ -5,7 +5,7 @@ import { GENERIC } from "./generic-words.ts";
 import { findHanMentions, findMentions } from "./mentions.ts";
 import { anchorAfter, isUnknownCompound, shoutedFragment, speakersNamed } from "./question-cues.ts";
 import type { SearchIndex } from "./search-index.ts";
-import { canonicalTerm, isStopword, normalize, stem, words } from "./text.ts";
+import { canonicalTerm, HAN, isStopword, normalize, stem, words } from "./text.ts";
 
 export type Intent =
   | "who-said"
@@ -133,7 +133,6 @@ const LIST_RULES: [RegExp, ListKind][] = [
 
 const ASKS_WORDING =
   /\bwhat (was|is|were) (the|his|her|their) (exact )?(phrase|wording|words|expression|line|quote)\b|\bexact words\b|\bhow did (he|she|they) put it\b/;
-const HAN_CHAR = /\p{Script=Han}/u;
 /** Words a chat message opens with before its question word ("ok so who's…", "hey, when…"). */
 const CHAT_OPENING =
   /^(?:(?:ok|okay|so|well|hey|hi|hello|um|uh|right|alright|yo|and|but|also|quick question|quick one)\s+)+/;
@@ -260,8 +259,7 @@ export function analyze(question: string, index: SearchIndex): Analysis {
   findHanMentions(normalized, index, mentions);
   // The characters of a name written in Chinese are the name, as a name in letters is.
   tokens.forEach((w, i) => {
-    if (HAN_CHAR.test(w) && mentions.some((m) => HAN_CHAR.test(m.phrase) && m.phrase.includes(w)))
-      covered.add(i);
+    if (HAN.test(w) && mentions.some((m) => HAN.test(m.phrase) && m.phrase.includes(w))) covered.add(i);
   });
   const after = anchorAfter(normalized, mentions, index);
   // "Which Chinese state buyer bought…" asks for someone (one: "which officials" asks for a list),
