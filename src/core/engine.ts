@@ -8,19 +8,16 @@ import { theTitle } from "./describe.ts";
 import { isParty, sideOf } from "./entry-text.ts";
 import { headsOf } from "./heads.ts";
 import { DEFAULT_SUGGESTIONS, MAX_QUESTION_LENGTH, messages } from "./messages.ts";
+import { namesSideItself } from "./question-cues.ts";
 import { questionInMessage } from "./question-in-message.ts";
 import { type Ranked, rank } from "./rank.ts";
-import { reportsSpeech, reportsSpeechBy } from "./rank-cache.ts";
+import { reportsSpeech, speechBy } from "./rank-cache.ts";
 import { RANKING, type RankingConfig } from "./ranking-config.ts";
 import { buildIndex, type Doc, type SearchIndex } from "./search-index.ts";
 import { type Analysis, analyze, type Mention } from "./understand.ts";
 
 const SPECULATION =
   /\bshould (i|we|you)\b|\b(is|are) \w+ going to\b|\bpredict|\bforecast|\bwho will\b|\bwill (it|there be) \w+|^will\b|\bwill\b.*\bnext (year|month|week)\b|\bworth (buying|investing)|\binvest in\b|\bdo you think\b|\bwill \w+ still\b/;
-
-/** A side of the talks as a whole ("China's side", "the US team"), not something of it ("the Chinese press briefing"). */
-const SIDE_ITSELF =
-  /\b(china|chinas|chinese|beijing|beijings|us|american|washington|washingtons) (side|delegation|team|negotiators|negotiating team)\b/;
 
 /** "The next round", "where did they meet next": the next event of a kind, after the one named. */
 const ASKS_NEXT = /\bnext (round|talks|meeting|summit|call)\b|\b(meet|met|round|talks) next\b/;
@@ -38,14 +35,15 @@ export interface Engine {
 
 /**
  * Whether an entry is someone's words: a quote of theirs, or a report of what they said, by name
- * when `byName` ("He Lifeng called on…"), else any report of speech that concerns them.
+ * when `byName` is their speechBy() test ("He Lifeng called on…"), else any report of speech that
+ * concerns them.
  */
-function saidBy(doc: Doc, speaker: string, names: readonly string[], byName: boolean): boolean {
+function saidBy(doc: Doc, speaker: string, byName: ((doc: Doc) => boolean) | null): boolean {
   const e = doc.entry;
   if (e.kind === "quotes" && e.value.speaker === speaker) return true;
   if (!doc.entities.has(speaker)) return false;
   // A readout quoting them ("Xi noted that…") is their words too.
-  return byName ? reportsSpeechBy(doc, names) : e.kind !== "quotes" && reportsSpeech(doc);
+  return byName ? byName(doc) : e.kind !== "quotes" && reportsSpeech(doc);
 }
 
 function suggestionFor(doc: Doc): string | null {
@@ -140,9 +138,10 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
         const entry = kb.byId.get(speaker.id);
         const names = entry?.kind === "people" ? [entry.value.name, ...entry.value.aliases] : [name];
         // Their own words under one of their names first, then any report of speech about them.
+        const byName = speechBy(names);
         const own =
-          ranked.find((r) => saidBy(r.doc, speaker.id, names, true)) ??
-          ranked.find((r) => saidBy(r.doc, speaker.id, names, false));
+          ranked.find((r) => saidBy(r.doc, speaker.id, byName)) ??
+          ranked.find((r) => saidBy(r.doc, speaker.id, null));
         if (!own) {
           return kb.quotes.some((q) => q.speaker === speaker.id)
             ? refusal(question, messages.notInSources, suggestionsFrom(ranked, index), "refusal")
@@ -202,6 +201,12 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     }
     return toAnswer(question, composeFromRanking(kb, ranked, analysis, now), confidence, analysis);
   }
+  /** The indexed entry of an id. */
+  function docOf(id: string | undefined): Doc | undefined {
+    const at = id === undefined ? undefined : index.table.byId.get(id);
+    return at === undefined ? undefined : index.docs[at];
+  }
+
   /**
    * The entry of the person a question asks for through the one person or organization (of `kind`)
    * it names: the head of an organization ("who runs MOFCOM"), someone's counterpart ("Bessent's
@@ -216,10 +221,7 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
       const entry = kb.byId.get(m.id);
       return entry?.kind === "people" && entry.value.kind === kind;
     });
-    if (named.length !== 1) return undefined;
-    const id = find((named[0] as Mention).id);
-    const at = id === undefined ? undefined : index.table.byId.get(id);
-    return at === undefined ? undefined : index.docs[at];
+    return named.length === 1 ? docOf(find((named[0] as Mention).id)) : undefined;
   }
 
   /**
@@ -227,11 +229,9 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
    * question names no one.
    */
   function sideLead(analysis: Analysis): Doc | undefined {
-    if (!analysis.side || !SIDE_ITSELF.test(analysis.normalized)) return undefined;
+    if (!analysis.side || !namesSideItself(analysis.normalized)) return undefined;
     if (analysis.mentions.some((m) => isParty(kb, m.id))) return undefined;
-    const lead = negotiatorsOf(kb).find(({ person }) => sideOf(person.country) === analysis.side);
-    const at = lead ? index.table.byId.get(lead.person.id) : undefined;
-    return at === undefined ? undefined : index.docs[at];
+    return docOf(negotiatorsOf(kb).find(({ person }) => sideOf(person.country) === analysis.side)?.person.id);
   }
 
   /** "After Madrid, where was the next round": the next event of the kind the question counts from. */
@@ -240,11 +240,11 @@ export function createEngine(kb: KnowledgeBase, options: { ranking?: RankingConf
     if (!after || !ASKS_NEXT.test(analysis.normalized)) return undefined;
     const anchor = kb.byId.get(after.id);
     if (anchor?.kind !== "events") return undefined;
-    const next = inOrder(kb).find(
-      (e) => e.kind === anchor.value.kind && e.id !== anchor.value.id && e.start >= after.date,
+    return docOf(
+      inOrder(kb).find(
+        (e) => e.kind === anchor.value.kind && e.id !== anchor.value.id && e.start >= after.date,
+      )?.id,
     );
-    const at = next ? index.table.byId.get(next.id) : undefined;
-    return at === undefined ? undefined : index.docs[at];
   }
 
   const onlyHead = (organization: string) => {

@@ -1,5 +1,6 @@
 import { NUMBER } from "./entry-text.ts";
 import type { Doc, PostingList, SearchIndex } from "./search-index.ts";
+import { escapeRegExp } from "./text.ts";
 
 /**
  * What rank() keeps per index between questions: accumulators indexed by doc number (reused, so a
@@ -30,11 +31,12 @@ export function reportsSpeech(doc: Doc): boolean {
 const SPOKE = `(?:${REPORTED_SPEECH.source.slice(3, -3)}|posted|wrote|tweeted|added|stressed|asked|welcomed|complained|accused|blamed|called for)`;
 
 /**
- * Whether an entry reports what someone said under one of their names before the verb ("He Lifeng
- * called on Washington…", "MOFCOM added…"), or "according to" them; not a report by someone else
- * that merely mentions them ("the Treasury said Bessent would meet He Lifeng").
+ * A test of whether an entry reports what someone said under one of their names before the verb
+ * ("He Lifeng called on Washington…", "MOFCOM added…"), or "according to" them; not a report by
+ * someone else that merely mentions them ("the Treasury said Bessent would meet He Lifeng").
+ * Made once per speaker, as it is tried on every candidate answer.
  */
-export function reportsSpeechBy(doc: Doc, names: readonly string[]): boolean {
+export function speechBy(names: readonly string[]): (doc: Doc) => boolean {
   // Each name whole, and a person's family or given name (Xi Jinping is "Xi"), never a word that
   // is also a pronoun (He Lifeng is not "he").
   const forms = new Set<string>();
@@ -44,10 +46,12 @@ export function reportsSpeechBy(doc: Doc, names: readonly string[]): boolean {
     if (parts.length > 1)
       for (const part of [parts[0], parts.at(-1)]) if (part && part.length > 1) forms.add(part);
   }
-  const who = `(?:${[...forms].map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
-  const e = doc.entry;
-  const text = e.kind === "quotes" ? e.value.text : textOf(doc);
-  return new RegExp(`\\b${who}\\b[^.;]{0,60}?\\b${SPOKE}\\b|\\baccording to ${who}\\b`, "i").test(text);
+  const who = `(?:${[...forms].map(escapeRegExp).join("|")})`;
+  const pattern = new RegExp(`\\b${who}\\b[^.;]{0,60}?\\b${SPOKE}\\b|\\baccording to ${who}\\b`, "i");
+  return (doc) => {
+    const e = doc.entry;
+    return pattern.test(e.kind === "quotes" ? e.value.text : textOf(doc));
+  };
 }
 
 const PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you"]);
